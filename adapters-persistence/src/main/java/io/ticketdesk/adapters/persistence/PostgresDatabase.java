@@ -1,0 +1,58 @@
+package io.ticketdesk.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/** The pool, the schema and the JDBI instance every repository of this adapter shares. */
+public final class PostgresDatabase implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private PostgresDatabase(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    }
+
+    /** Opens a pool and brings the schema up to date before anything else uses it. */
+    public static PostgresDatabase open(PostgresUrl url, int poolSize) {
+        migrate(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        config.setPassword(url.password());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setPoolName("ticketdesk");
+        // fail a request fast rather than queueing it for 30 s behind a dead database
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        return new PostgresDatabase(new HikariDataSource(config));
+    }
+
+    /** Applies the Flyway migrations of this module to the database at {@code url}. */
+    public static void migrate(PostgresUrl url) {
+        Flyway.configure()
+                .dataSource(url.jdbcUrl(), url.user(), url.password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,23 @@
+package io.ticketdesk.application.service.auth;
+
+import io.ticketdesk.application.port.in.auth.AuthenticationFailedException;
+import io.ticketdesk.application.port.in.auth.IdentifyCallerUseCase;
+import io.ticketdesk.application.port.out.persistence.UserRepository;
+import io.ticketdesk.domain.users.User;
+import java.util.UUID;
+
+public final class IdentifyCallerService implements IdentifyCallerUseCase {
+
+    private final UserRepository users;
+
+    public IdentifyCallerService(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public User activeUser(UUID userId) {
+        return users.findById(userId)
+                .orElseThrow(() -> new AuthenticationFailedException("auth.token.unknown_user"))
+                .requireActive();
+    }
+}
