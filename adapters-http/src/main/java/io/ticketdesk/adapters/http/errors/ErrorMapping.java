@@ -1,0 +1,86 @@
+package io.ticketdesk.adapters.http.errors;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.ticketdesk.adapters.http.i18n.Messages;
+import io.ticketdesk.application.port.in.auth.AuthenticationFailedException;
+import io.ticketdesk.domain.AccessDeniedException;
+import io.ticketdesk.domain.ConflictException;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.NotFoundException;
+import io.ticketdesk.domain.ValidationException;
+import io.ticketdesk.domain.users.UserBlockedException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where failures become HTTP answers (SPEC §2). Controllers never set error statuses. */
+public final class ErrorMapping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code(), e.messageKey(), List.of()));
+        routes.exception(AuthenticationFailedException.class,
+                (e, ctx) -> respond(ctx, ErrorCode.UNAUTHORIZED, e.reason(), List.of()));
+        routes.exception(ValidationException.class, ErrorMapping::validation);
+        routes.exception(DomainException.class, (e, ctx) -> respond(ctx, codeOf(e), e.code(), List.of()));
+        routes.exception(HttpResponseException.class, ErrorMapping::framework);
+        routes.exception(Exception.class, ErrorMapping::unexpected);
+    }
+
+    private static ErrorCode codeOf(DomainException e) {
+        if (e instanceof UserBlockedException) {
+            return ErrorCode.USER_BLOCKED;
+        }
+        if (e instanceof AccessDeniedException) {
+            return ErrorCode.FORBIDDEN;
+        }
+        if (e instanceof NotFoundException) {
+            return ErrorCode.NOT_FOUND;
+        }
+        if (e instanceof ConflictException) {
+            return ErrorCode.CONFLICT;
+        }
+        return ErrorCode.VALIDATION_ERROR;
+    }
+
+    private static void validation(ValidationException e, Context ctx) {
+        Messages messages = messages(ctx);
+        List<ErrorBody.Detail> details = e.problems().stream()
+                .map(p -> new ErrorBody.Detail(p.field(), messages.text(p.code(), p.args().toArray())))
+                .toList();
+        respond(ctx, ErrorCode.VALIDATION_ERROR, "error.VALIDATION_ERROR", details);
+    }
+
+    private static void framework(HttpResponseException e, Context ctx) {
+        ErrorCode code = ErrorCode.forStatus(e.getStatus());
+        String key = switch (code) {
+            case NOT_FOUND -> "request.route_not_found";
+            case METHOD_NOT_ALLOWED -> "request.method_not_allowed";
+            case PAYLOAD_TOO_LARGE -> "request.too_large";
+            default -> "error." + code.name();
+        };
+        respond(ctx, code, key, List.of());
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        // the body says nothing of the cause; the log line, found by its request id, says everything
+        LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
+        respond(ctx, ErrorCode.INTERNAL_ERROR, "error.INTERNAL_ERROR", List.of());
+    }
+
+    private static void respond(Context ctx, ErrorCode code, String messageKey, List<ErrorBody.Detail> details) {
+        Messages messages = messages(ctx);
+        String message = messages.has(messageKey) ? messages.text(messageKey) : messages.text("error." + code.name());
+        ctx.status(code.status()).json(ErrorBody.of(code, message, details));
+    }
+
+    private static Messages messages(Context ctx) {
+        return Messages.forAcceptLanguage(ctx.header("Accept-Language"));
+    }
+}

@@ -1,0 +1,42 @@
+package io.ticketdesk.adapters.http.tracing;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request an id, sent back in {@code X-Request-Id} and put on every log line of the
+ * request, and writes one access line per request. Never logs headers, bodies or query strings,
+ * where tokens live.
+ */
+public final class RequestTracing {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "request_id";
+    private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+
+    private RequestTracing() {
+    }
+
+    /** Runs first: reuses a caller's well-formed id (so a proxy's id follows the request), or makes one. */
+    public static void begin(Context ctx) {
+        String offered = ctx.header(HEADER);
+        String id = offered != null && ACCEPTABLE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        MDC.put(MDC_KEY, id);
+        ctx.header(HEADER, id);
+        ctx.header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** Runs last, whatever happened: the access line, then the thread forgets the id. */
+    public static void end(Context ctx, Float millis) {
+        try {
+            ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.ticketdesk.bootstrap;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code java -jar ticketbot.jar [serve | sign-init-data ...]}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(System.getenv());
+        } catch (Settings.InvalidSettingException bad) {
+            System.err.println("configuration error: " + bad.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<String> arguments = Arrays.asList(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals(SignInitDataCommand.NAME)) {
+            try {
+                System.out.println(SignInitDataCommand.run(arguments.subList(1, arguments.size()), settings,
+                        Clock.systemUTC()));
+                return;
+            } catch (IllegalArgumentException bad) {
+                System.err.println(bad.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
+        if (!arguments.isEmpty() && !arguments.get(0).equals("serve")) {
+            System.err.println("usage: ticketbot.jar [serve | " + SignInitDataCommand.NAME + " --help]");
+            System.exit(2);
+            return;
+        }
+        TicketDeskService service;
+        try {
+            service = TicketDeskService.start(settings, Clock.systemUTC());
+        } catch (RuntimeException failed) {
+            System.err.println("start-up failed: " + failed.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "ticketdesk-shutdown"));
+    }
+}

@@ -1,0 +1,113 @@
+package io.ticketdesk.bootstrap;
+
+import io.javalin.Javalin;
+import io.ticketdesk.adapters.http.HttpApi;
+import io.ticketdesk.adapters.http.auth.JwtTokens;
+import io.ticketdesk.adapters.persistence.JdbiTransactions;
+import io.ticketdesk.adapters.persistence.PostgresDatabase;
+import io.ticketdesk.adapters.persistence.PostgresDatabaseProbe;
+import io.ticketdesk.adapters.persistence.PostgresUrl;
+import io.ticketdesk.adapters.persistence.ServiceSecrets;
+import io.ticketdesk.adapters.persistence.users.JdbiUserRepository;
+import io.ticketdesk.adapters.telegram.webapp.TelegramInitDataVerifier;
+import io.ticketdesk.application.port.out.auth.InitDataVerifier;
+import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
+import io.ticketdesk.application.service.auth.IdentifyCallerService;
+import io.ticketdesk.application.service.auth.LogInWithTelegramService;
+import io.ticketdesk.application.service.auth.UpdateProfileService;
+import io.ticketdesk.application.service.health.HealthService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The whole service wired with plain constructors: database, use cases, HTTP. */
+public final class TicketDeskService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketDeskService.class);
+
+    /** What was started, stopped in reverse order. */
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Javalin http;
+
+    private TicketDeskService() {
+    }
+
+    public static TicketDeskService start(Settings settings, Clock clock) {
+        TicketDeskService service = new TicketDeskService();
+        try {
+            service.wire(settings, clock);
+            return service;
+        } catch (RuntimeException failure) {
+            service.close();
+            throw failure;
+        }
+    }
+
+    private void wire(Settings settings, Clock clock) {
+        PostgresUrl url = settings.databaseUrl().orElseGet(() -> remember(EmbeddedPostgresServer.start(settings.dataDir())).url());
+        LOG.info("using PostgreSQL at {}", url);
+        PostgresDatabase database = remember(PostgresDatabase.open(url, poolSize()));
+        JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
+        JdbiUserRepository users = new JdbiUserRepository(transactions);
+
+        String jwtSecret = settings.jwtSecret()
+                .orElseGet(() -> new ServiceSecrets(transactions).getOrCreate("jwt_secret", TicketDeskService::randomSecret));
+        JwtTokens tokens = new JwtTokens(jwtSecret, JwtTokens.DEFAULT_LIFETIME, clock);
+
+        InitDataVerifier verifier = settings.botToken()
+                .<InitDataVerifier>map(token -> new TelegramInitDataVerifier(token, settings.initDataMaxAge(), clock))
+                .orElse((initData, hash) -> {
+                    throw new InvalidInitDataException("auth.login_disabled");
+                });
+
+        HttpApi.UseCases useCases = new HttpApi.UseCases(
+                new LogInWithTelegramService(verifier, users, transactions, clock, settings.adminTelegramIds()),
+                new IdentifyCallerService(users),
+                new UpdateProfileService(users, transactions, clock),
+                new HealthService(new PostgresDatabaseProbe(database.dataSource())));
+        http = new HttpApi(useCases, tokens, settings.corsOrigins()).create();
+        http.start(settings.port());
+        started.push(http::stop);
+        LOG.info("ticket desk listening on port {}", http.port());
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    /** Connections for the machine: enough to keep every core busy while others wait on I/O. */
+    private static int poolSize() {
+        return Math.max(4, Runtime.getRuntime().availableProcessors() * 2 + 1);
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** Stops HTTP first (letting in-flight requests finish), then the pool, then the database. */
+    @Override
+    public synchronized void close() {
+        if (started.isEmpty()) {
+            return;
+        }
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                LOG.warn("failed to stop a part of the service cleanly", e);
+            }
+        }
+        LOG.info("ticket desk stopped");
+    }
+}

@@ -1,0 +1,171 @@
+package io.ticketdesk.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticketdesk.adapters.persistence.PostgresUrl;
+import io.ticketdesk.adapters.persistence.TestDatabases;
+import io.ticketdesk.adapters.telegram.webapp.InitDataSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole service, started for real on a random port against a database of its own, with an
+ * HTTP client to drive it. Tests talk to it only over HTTP, as a client would.
+ */
+final class DeskUnderTest implements AutoCloseable {
+
+    static final String BOT_TOKEN = "123456:TEST_bot_token_for_end_to_end_tests";
+    static final String JWT_SECRET = "end-to-end-tests-jwt-secret-of-at-least-32-bytes";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> environment;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TicketDeskService service;
+
+    private DeskUnderTest(Map<String, String> environment) {
+        this.environment = environment;
+        this.service = TicketDeskService.start(Settings.fromEnvironment(environment), Clock.systemUTC());
+    }
+
+    /** A fresh database, the test bot token and JWT secret, plus {@code overrides} (a null value unsets). */
+    static DeskUnderTest start(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("DATABASE_URL", asEnvironmentValue(TestDatabases.newDatabase()));
+        env.put("BOT_TOKEN", BOT_TOKEN);
+        env.put("JWT_SECRET", JWT_SECRET);
+        env.put("TELEGRAM_MODE", "off");
+        overrides.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
+        return new DeskUnderTest(env);
+    }
+
+    static DeskUnderTest start() {
+        return start(Map.of());
+    }
+
+    static String asEnvironmentValue(PostgresUrl url) {
+        String separator = url.jdbcUrl().contains("?") ? "&" : "?";
+        return url.jdbcUrl() + separator + "user=" + url.user() + "&password=" + url.password();
+    }
+
+    /** Stops the service and starts it again on the same settings and database. */
+    void restart() {
+        service.close();
+        service = TicketDeskService.start(Settings.fromEnvironment(environment), Clock.systemUTC());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + service.port() + path);
+    }
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    Response post(String path, String token, Object body) {
+        return send("POST", path, token, body);
+    }
+
+    Response put(String path, String token, Object body) {
+        return send("PUT", path, token, body);
+    }
+
+    Response delete(String path, String token) {
+        return send("DELETE", path, token, null);
+    }
+
+    /** {@code body} is sent as is when a String, as JSON otherwise. */
+    Response send(String method, String path, String token, Object body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body));
+        request.header("Content-Type", "application/json").method(method, publisher);
+        try {
+            return Response.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    String initData(long telegramId, String firstName) {
+        return new InitDataSigner(BOT_TOKEN).sign(telegramId, firstName, null, null, null, Instant.now());
+    }
+
+    /** Logs a person in through the real Mini App endpoint and returns their access token. */
+    String logIn(long telegramId, String firstName) {
+        Response login = post("/api/v1/auth/telegram", null, Map.of("initData", initData(telegramId, firstName)));
+        if (login.status() != 200) {
+            throw new AssertionError("login failed: " + login);
+        }
+        return login.json().path("access_token").asText();
+    }
+
+    /** Changes stored state directly, for set-ups that later issues give an endpoint of their own. */
+    void sql(String statement) {
+        PostgresUrl url = PostgresUrl.parse(environment.get("DATABASE_URL"));
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl());
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        } catch (SQLException e) {
+            throw new AssertionError(statement, e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+
+    record Response(int status, java.net.http.HttpHeaders headers, String body, JsonNode json) {
+
+        static Response of(HttpResponse<String> response) {
+            JsonNode json;
+            try {
+                json = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+            } catch (IOException notJson) {
+                json = JSON.missingNode();
+            }
+            return new Response(response.statusCode(), response.headers(), response.body(), json);
+        }
+
+        String errorCode() {
+            return json.path("error").path("code").asText();
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+}
