@@ -15,7 +15,6 @@ import io.ticketdesk.application.port.in.auth.UpdateProfileUseCase;
 import io.ticketdesk.application.port.in.health.CheckHealthQuery;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /** The REST API on Javalin: every route, filter and error mapping is registered here. */
 public final class HttpApi {
@@ -53,7 +52,6 @@ public final class HttpApi {
                 server.setStopTimeout(STOP_GRACE.toMillis());
                 server.setStopAtShutdown(false);
             });
-            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
             if (!corsOrigins.isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     corsOrigins.forEach(origin -> rule.allowHost(origin));

@@ -1,0 +1,24 @@
+package io.ticketdesk.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValidationExceptionTest {
+
+    @Test
+    void carriesEveryProblemInOrder() {
+        ValidationException e = new ValidationException(List.of(FieldProblem.of("title", "validation.required"),
+                FieldProblem.of("description", "validation.too_long", 10000)));
+
+        assertEquals(List.of("title", "description"), e.problems().stream().map(FieldProblem::field).toList());
+        assertEquals(List.of(10000), e.problems().get(1).args());
+    }
+
+    @Test
+    void aFailureWithoutAProblemIsAProgrammingError() {
+        assertThrows(IllegalArgumentException.class, () -> new ValidationException(List.of()));
+    }
+}
