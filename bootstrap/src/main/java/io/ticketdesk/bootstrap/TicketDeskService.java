@@ -1,7 +1,23 @@
 package io.ticketdesk.bootstrap;
 
 import io.javalin.Javalin;
+import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.HttpApi;
+import io.ticketdesk.adapters.http.categories.CategoriesController;
+import io.ticketdesk.adapters.http.messages.MessagesController;
+import io.ticketdesk.adapters.http.tickets.TicketsController;
+import io.ticketdesk.adapters.persistence.categories.JdbiCategoryRepository;
+import io.ticketdesk.adapters.persistence.tickets.JdbiMessageRepository;
+import io.ticketdesk.adapters.persistence.tickets.JdbiTicketReadModel;
+import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
+import io.ticketdesk.application.service.categories.CategoriesService;
+import io.ticketdesk.application.service.messages.ListMessagesService;
+import io.ticketdesk.application.service.messages.PostMessageService;
+import io.ticketdesk.application.service.tickets.CloseInactiveTicketsService;
+import io.ticketdesk.application.service.tickets.CreateTicketService;
+import io.ticketdesk.application.service.tickets.DeleteTicketService;
+import io.ticketdesk.application.service.tickets.TicketQueriesService;
+import io.ticketdesk.application.service.tickets.UpdateTicketService;
 import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.adapters.persistence.PostgresDatabase;
@@ -18,6 +34,8 @@ import io.ticketdesk.application.service.auth.UpdateProfileService;
 import io.ticketdesk.application.service.health.HealthService;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -28,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class TicketDeskService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketDeskService.class);
+    /** How often RESOLVED tickets are checked for auto-closing; far finer than any sane AUTO_CLOSE_AFTER. */
+    private static final Duration AUTO_CLOSE_EVERY = Duration.ofMinutes(1);
 
     /** What was started, stopped in reverse order. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -69,7 +89,27 @@ public final class TicketDeskService implements AutoCloseable {
                 new IdentifyCallerService(users),
                 new UpdateProfileService(users, transactions, clock),
                 new HealthService(new PostgresDatabaseProbe(database.dataSource())));
-        http = new HttpApi(useCases, tokens, settings.corsOrigins()).create();
+
+        JdbiTicketRepository tickets = new JdbiTicketRepository(transactions);
+        JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
+        JdbiTicketReadModel readModel = new JdbiTicketReadModel(transactions);
+        TicketQueriesService ticketQueries = new TicketQueriesService(tickets, readModel);
+        CategoriesService categoriesService = new CategoriesService(categories, transactions, clock);
+        List<ApiRoutes> capabilities = List.of(
+                new TicketsController(new TicketsController.UseCases(ticketQueries, ticketQueries,
+                        new CreateTicketService(tickets, categories, readModel, transactions, clock),
+                        new UpdateTicketService(tickets, users, readModel, transactions, clock),
+                        new DeleteTicketService(tickets, transactions), ticketQueries)),
+                new MessagesController(new ListMessagesService(tickets, readModel),
+                        new PostMessageService(tickets, new JdbiMessageRepository(transactions), readModel,
+                                transactions, clock)),
+                new CategoriesController(new CategoriesController.UseCases(categoriesService, categoriesService,
+                        categoriesService, categoriesService)));
+
+        remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY,
+                new CloseInactiveTicketsService(tickets, transactions, clock, settings.autoCloseAfter())::closeInactive));
+
+        http = new HttpApi(useCases, tokens, settings.corsOrigins(), capabilities).create();
         http.start(settings.port());
         started.push(http::stop);
         LOG.info("ticket desk listening on port {}", http.port());

@@ -124,6 +124,23 @@ final class DeskUnderTest implements AutoCloseable {
         return login.json().path("access_token").asText();
     }
 
+    /** A logged-in person of the given role (USER, HELPER, MODERATOR, ADMIN). */
+    Person person(long telegramId, String firstName, String role) {
+        String token = logIn(telegramId, firstName);
+        if (!role.equals("USER")) {
+            sql("UPDATE users SET role = '" + role + "' WHERE telegram_id = " + telegramId);
+        }
+        return new Person(get("/api/v1/auth/me", token).json().get("id").asText(), token);
+    }
+
+    record Person(String id, String token) {
+    }
+
+    /** The id of the first active category (a fresh install has two). */
+    String categoryId() {
+        return get("/api/v1/categories", logIn(999_999_999L, "Category reader")).json().get(0).get("id").asText();
+    }
+
     /** Changes stored state directly, for set-ups that later issues give an endpoint of their own. */
     void sql(String statement) {
         PostgresUrl url = PostgresUrl.parse(environment.get("DATABASE_URL"));

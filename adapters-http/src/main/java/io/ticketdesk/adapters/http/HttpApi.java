@@ -26,16 +26,19 @@ public final class HttpApi {
     private final UseCases useCases;
     private final JwtTokens tokens;
     private final List<String> corsOrigins;
+    private final List<ApiRoutes> capabilities;
 
     /** What the API drives, grouped so the constructor stays readable as capabilities arrive. */
     public record UseCases(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
                            UpdateProfileUseCase updateProfile, CheckHealthQuery health) {
     }
 
-    public HttpApi(UseCases useCases, JwtTokens tokens, List<String> corsOrigins) {
+    /** {@code capabilities}: the controllers of tickets, messages, categories and so on, made by bootstrap. */
+    public HttpApi(UseCases useCases, JwtTokens tokens, List<String> corsOrigins, List<ApiRoutes> capabilities) {
         this.useCases = useCases;
         this.tokens = tokens;
         this.corsOrigins = List.copyOf(corsOrigins);
+        this.capabilities = List.copyOf(capabilities);
     }
 
     public Javalin create() {
@@ -69,6 +72,7 @@ public final class HttpApi {
             ErrorMapping.register(config.routes);
             health.register(config.routes);
             auth.register(config.routes, PREFIX);
+            capabilities.forEach(capability -> capability.register(config.routes, PREFIX));
         });
     }
 }

@@ -3,7 +3,6 @@ package io.ticketdesk.adapters.http.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.javalin.http.Context;
 import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
@@ -11,8 +10,11 @@ import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.FieldUpdate;
 import io.ticketdesk.domain.ValidationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -46,25 +48,102 @@ public final class JsonRequest {
         return new JsonRequest(node);
     }
 
+    /** Turns one JSON value into a T, or returns null after recording why it can't. */
+    @FunctionalInterface
+    private interface ValueReader<T> {
+        T read(String field, JsonNode value);
+    }
+
+    private <T> T read(String field, ValueReader<T> reader) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : reader.read(field, value);
+    }
+
+    private <T> FieldUpdate<T> update(String field, ValueReader<T> reader) {
+        return body.has(field) ? FieldUpdate.set(read(field, reader)) : FieldUpdate.unchanged();
+    }
+
+    private <T> T problem(String field, String code, Object... args) {
+        problems.add(FieldProblem.of(field, code, args));
+        return null;
+    }
+
     /** A string field; null when absent or JSON null. */
     public String text(String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.getNodeType() != JsonNodeType.STRING) {
-            problems.add(FieldProblem.of(field, "validation.type.string"));
-            return null;
-        }
-        return value.textValue();
+        return read(field, this::textValue);
     }
 
     /** A string field of a partial update: absent means unchanged, JSON null means clear. */
     public FieldUpdate<String> textUpdate(String field) {
-        if (!body.has(field)) {
-            return FieldUpdate.unchanged();
+        return update(field, this::textValue);
+    }
+
+    public UUID uuid(String field) {
+        return read(field, this::uuidValue);
+    }
+
+    public FieldUpdate<UUID> uuidUpdate(String field) {
+        return update(field, this::uuidValue);
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        return read(field, (name, value) -> enumValue(name, value, type));
+    }
+
+    public <E extends Enum<E>> FieldUpdate<E> enumUpdate(String field, Class<E> type) {
+        return update(field, (name, value) -> enumValue(name, value, type));
+    }
+
+    public Boolean bool(String field) {
+        return read(field, this::boolValue);
+    }
+
+    public FieldUpdate<Boolean> boolUpdate(String field) {
+        return update(field, this::boolValue);
+    }
+
+    public Integer integer(String field) {
+        return read(field, this::intValue);
+    }
+
+    public FieldUpdate<Integer> integerUpdate(String field) {
+        return update(field, this::intValue);
+    }
+
+    private String textValue(String field, JsonNode value) {
+        return value.isTextual() ? value.textValue() : problem(field, "validation.type.string");
+    }
+
+    private UUID uuidValue(String field, JsonNode value) {
+        if (!value.isTextual()) {
+            return problem(field, "validation.type.uuid");
         }
-        return FieldUpdate.set(text(field));
+        try {
+            return UUID.fromString(value.textValue());
+        } catch (IllegalArgumentException malformed) {
+            return problem(field, "validation.type.uuid");
+        }
+    }
+
+    private <E extends Enum<E>> E enumValue(String field, JsonNode value, Class<E> type) {
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        if (!value.isTextual()) {
+            return problem(field, "validation.one_of", allowed);
+        }
+        try {
+            return Enum.valueOf(type, value.textValue().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return problem(field, "validation.one_of", allowed);
+        }
+    }
+
+    private Boolean boolValue(String field, JsonNode value) {
+        return value.isBoolean() ? value.booleanValue() : problem(field, "validation.type.boolean");
+    }
+
+    private Integer intValue(String field, JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToInt() ? value.intValue()
+                : problem(field, "validation.type.integer");
     }
 
     /**

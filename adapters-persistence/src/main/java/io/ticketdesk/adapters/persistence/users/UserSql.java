@@ -1,13 +1,11 @@
 package io.ticketdesk.adapters.persistence.users;
 
+import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.domain.users.Role;
 import io.ticketdesk.domain.users.User;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -38,14 +36,10 @@ final class UserSql {
                 .bind("languageCode", user.languageCode())
                 .bind("role", user.role().name())
                 .bind("active", user.active())
-                .bind("createdAt", utc(user.createdAt()))
-                .bind("updatedAt", utc(user.updatedAt()))
+                .bind("createdAt", Columns.utc(user.createdAt()))
+                .bind("updatedAt", Columns.utc(user.updatedAt()))
                 .map(UserSql::map)
                 .one());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     static User map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -58,7 +52,7 @@ final class UserSql {
                 rs.getString("language_code"),
                 Role.valueOf(rs.getString("role")),
                 rs.getBoolean("is_active"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "updated_at"));
     }
 }

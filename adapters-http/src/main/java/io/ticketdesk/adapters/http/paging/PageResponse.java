@@ -1,0 +1,14 @@
+package io.ticketdesk.adapters.http.paging;
+
+import io.ticketdesk.application.port.in.Page;
+import java.util.List;
+import java.util.function.Function;
+
+/** {@code {items, total, page, size, pages}}: every list of the API (SPEC §1). */
+public record PageResponse<T>(List<T> items, long total, int page, int size, long pages) {
+
+    public static <S, T> PageResponse<T> from(Page<S> page, Function<? super S, ? extends T> item) {
+        return new PageResponse<>(page.items().stream().<T>map(item).toList(), page.total(), page.page(), page.size(),
+                page.pages());
+    }
+}

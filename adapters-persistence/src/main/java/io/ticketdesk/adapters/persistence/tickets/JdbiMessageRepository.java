@@ -1,0 +1,41 @@
+package io.ticketdesk.adapters.persistence.tickets;
+
+import io.ticketdesk.adapters.persistence.Columns;
+import io.ticketdesk.adapters.persistence.JdbiTransactions;
+import io.ticketdesk.application.port.out.persistence.MessageRepository;
+import io.ticketdesk.domain.messages.Message;
+
+public final class JdbiMessageRepository implements MessageRepository {
+
+    private final JdbiTransactions transactions;
+
+    public JdbiMessageRepository(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void insert(Message message) {
+        transactions.withHandle(handle -> {
+            handle.createUpdate("""
+                    INSERT INTO messages (id, ticket_id, author_id, content, is_internal, created_at)
+                    VALUES (:id, :ticketId, :authorId, :content, :internal, :createdAt)""")
+                    .bind("id", message.id())
+                    .bind("ticketId", message.ticketId())
+                    .bind("authorId", message.authorId())
+                    .bind("content", message.content())
+                    .bind("internal", message.internal())
+                    .bind("createdAt", Columns.utc(message.createdAt()))
+                    .execute();
+            // the list pages read these counters instead of counting messages per row
+            return handle.createUpdate("""
+                    UPDATE tickets SET messages_count = messages_count + 1, last_message_at = :createdAt,
+                        public_messages_count = public_messages_count + CASE WHEN :internal THEN 0 ELSE 1 END,
+                        last_public_message_at = CASE WHEN :internal THEN last_public_message_at ELSE :createdAt END
+                    WHERE id = :ticketId""")
+                    .bind("ticketId", message.ticketId())
+                    .bind("internal", message.internal())
+                    .bind("createdAt", Columns.utc(message.createdAt()))
+                    .execute();
+        });
+    }
+}

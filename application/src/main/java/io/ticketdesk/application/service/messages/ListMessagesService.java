@@ -1,0 +1,30 @@
+package io.ticketdesk.application.service.messages;
+
+import io.ticketdesk.application.port.in.Page;
+import io.ticketdesk.application.port.in.PageRequest;
+import io.ticketdesk.application.port.in.messages.ListMessagesQuery;
+import io.ticketdesk.application.port.in.messages.MessageView;
+import io.ticketdesk.application.port.out.persistence.TicketReadModel;
+import io.ticketdesk.application.port.out.persistence.TicketRepository;
+import io.ticketdesk.domain.NotFoundException;
+import io.ticketdesk.domain.tickets.TicketPolicy;
+import io.ticketdesk.domain.users.User;
+import java.util.UUID;
+
+public final class ListMessagesService implements ListMessagesQuery {
+
+    private final TicketRepository tickets;
+    private final TicketReadModel readModel;
+
+    public ListMessagesService(TicketRepository tickets, TicketReadModel readModel) {
+        this.tickets = tickets;
+        this.readModel = readModel;
+    }
+
+    @Override
+    public Page<MessageView> list(User actor, UUID ticketId, PageRequest page) {
+        TicketPolicy.requireVisible(actor,
+                tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found")));
+        return readModel.messages(ticketId, actor.isStaff(), page);
+    }
+}

@@ -1,0 +1,56 @@
+package io.ticketdesk.application.service.tickets;
+
+import io.ticketdesk.application.port.in.tickets.CloseInactiveTicketsUseCase;
+import io.ticketdesk.application.port.out.persistence.TicketRepository;
+import io.ticketdesk.application.port.out.persistence.Transactions;
+import io.ticketdesk.domain.tickets.TicketUpdate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Closes quiet RESOLVED tickets one by one, each in its own transaction, re-checked under lock. */
+public final class CloseInactiveTicketsService implements CloseInactiveTicketsUseCase {
+
+    private static final int BATCH = 100;
+
+    private final TicketRepository tickets;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration quietPeriod;
+
+    public CloseInactiveTicketsService(TicketRepository tickets, Transactions transactions, Clock clock,
+                                       Duration quietPeriod) {
+        this.tickets = tickets;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.quietPeriod = quietPeriod;
+    }
+
+    @Override
+    public int closeInactive() {
+        int closed = 0;
+        List<UUID> due;
+        do {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            due = tickets.resolvedInactiveSince(now.minus(quietPeriod), BATCH);
+            for (UUID id : due) {
+                closed += transactions.inTransaction(() -> closeIfStillDue(id, now));
+            }
+        } while (due.size() == BATCH);
+        return closed;
+    }
+
+    /** Someone may have answered since the ticket was listed: the rule is checked again on the locked row. */
+    private int closeIfStillDue(UUID id, Instant now) {
+        Optional<TicketUpdate> update = tickets.findForUpdate(id).flatMap(ticket -> ticket.autoClose(now, quietPeriod));
+        update.ifPresent(closing -> {
+            tickets.update(closing.ticket());
+            tickets.appendHistory(id, closing.changes());
+        });
+        return update.isPresent() ? 1 : 0;
+    }
+}

@@ -1,0 +1,48 @@
+package io.ticketdesk.application.service.tickets;
+
+import io.ticketdesk.application.port.in.tickets.CreateTicketCommand;
+import io.ticketdesk.application.port.in.tickets.CreateTicketUseCase;
+import io.ticketdesk.application.port.in.tickets.TicketDetails;
+import io.ticketdesk.application.port.out.persistence.CategoryRepository;
+import io.ticketdesk.application.port.out.persistence.TicketReadModel;
+import io.ticketdesk.application.port.out.persistence.TicketRepository;
+import io.ticketdesk.application.port.out.persistence.Transactions;
+import io.ticketdesk.domain.ValidationException;
+import io.ticketdesk.domain.categories.Category;
+import io.ticketdesk.domain.tickets.Ticket;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+public final class CreateTicketService implements CreateTicketUseCase {
+
+    private final TicketRepository tickets;
+    private final CategoryRepository categories;
+    private final TicketReadModel readModel;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public CreateTicketService(TicketRepository tickets, CategoryRepository categories, TicketReadModel readModel,
+                               Transactions transactions, Clock clock) {
+        this.tickets = tickets;
+        this.categories = categories;
+        this.readModel = readModel;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public TicketDetails create(CreateTicketCommand command) {
+        command.actor().requireActive();
+        return transactions.inTransaction(() -> {
+            boolean usable = categories.findById(command.categoryId()).map(Category::active).orElse(false);
+            if (!usable) {
+                throw ValidationException.of("category_id", "validation.category_unavailable");
+            }
+            Ticket ticket = Ticket.open(UUID.randomUUID(), command.title(), command.description(), command.priority(),
+                    command.categoryId(), command.actor().id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            tickets.insert(ticket);
+            return readModel.ticket(ticket.id()).orElseThrow();
+        });
+    }
+}
