@@ -30,16 +30,23 @@ final class DeskUnderTest implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> environment;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newHttpClient();
     private TicketDeskService service;
 
-    private DeskUnderTest(Map<String, String> environment) {
+    private DeskUnderTest(Map<String, String> environment, Clock clock) {
         this.environment = environment;
-        this.service = TicketDeskService.start(Settings.fromEnvironment(environment), Clock.systemUTC());
+        this.clock = clock;
+        this.service = TicketDeskService.start(Settings.fromEnvironment(environment), clock);
     }
 
     /** A fresh database, the test bot token and JWT secret, plus {@code overrides} (a null value unsets). */
     static DeskUnderTest start(Map<String, String> overrides) {
+        return start(overrides, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Map)}, with the service reading time from {@code clock}. */
+    static DeskUnderTest start(Map<String, String> overrides, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
         env.put("DATABASE_URL", asEnvironmentValue(TestDatabases.newDatabase()));
@@ -53,7 +60,7 @@ final class DeskUnderTest implements AutoCloseable {
                 env.put(name, value);
             }
         });
-        return new DeskUnderTest(env);
+        return new DeskUnderTest(env, clock);
     }
 
     static DeskUnderTest start() {
@@ -68,7 +75,12 @@ final class DeskUnderTest implements AutoCloseable {
     /** Stops the service and starts it again on the same settings and database. */
     void restart() {
         service.close();
-        service = TicketDeskService.start(Settings.fromEnvironment(environment), Clock.systemUTC());
+        service = TicketDeskService.start(Settings.fromEnvironment(environment), clock);
+    }
+
+    /** The service's database, for tests that drive a use case the API does not expose. */
+    PostgresUrl database() {
+        return PostgresUrl.parse(environment.get("DATABASE_URL"));
     }
 
     URI uri(String path) {
@@ -112,7 +124,7 @@ final class DeskUnderTest implements AutoCloseable {
     }
 
     String initData(long telegramId, String firstName) {
-        return new InitDataSigner(BOT_TOKEN).sign(telegramId, firstName, null, null, null, Instant.now());
+        return new InitDataSigner(BOT_TOKEN).sign(telegramId, firstName, null, null, null, clock.instant());
     }
 
     /** Logs a person in through the real Mini App endpoint and returns their access token. */
