@@ -5,6 +5,9 @@ import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.adapters.http.categories.CategoriesController;
 import io.ticketdesk.adapters.http.messages.MessagesController;
+import io.ticketdesk.adapters.http.realtime.TicketSocketController;
+import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
+import io.ticketdesk.application.service.realtime.LiveTicketsService;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
 import io.ticketdesk.adapters.persistence.categories.JdbiCategoryRepository;
 import io.ticketdesk.adapters.persistence.tickets.JdbiMessageRepository;
@@ -90,6 +93,10 @@ public final class TicketDeskService implements AutoCloseable {
                 new UpdateProfileService(users, transactions, clock),
                 new HealthService(new PostgresDatabaseProbe(database.dataSource())));
 
+        PostgresTicketSignalBus signals = new PostgresTicketSignalBus(transactions, url);
+        signals.start(Duration.ofSeconds(30));
+        remember(signals);
+
         JdbiTicketRepository tickets = new JdbiTicketRepository(transactions);
         JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
         JdbiTicketReadModel readModel = new JdbiTicketReadModel(transactions);
@@ -98,18 +105,23 @@ public final class TicketDeskService implements AutoCloseable {
         List<ApiRoutes> capabilities = List.of(
                 new TicketsController(new TicketsController.UseCases(ticketQueries, ticketQueries,
                         new CreateTicketService(tickets, categories, readModel, transactions, clock),
-                        new UpdateTicketService(tickets, users, readModel, transactions, clock),
-                        new DeleteTicketService(tickets, transactions), ticketQueries)),
+                        new UpdateTicketService(tickets, users, readModel, transactions, signals, clock),
+                        new DeleteTicketService(tickets, transactions, signals), ticketQueries)),
                 new MessagesController(new ListMessagesService(tickets, readModel),
                         new PostMessageService(tickets, new JdbiMessageRepository(transactions), readModel,
-                                transactions, clock)),
+                                transactions, signals, clock)),
                 new CategoriesController(new CategoriesController.UseCases(categoriesService, categoriesService,
                         categoriesService, categoriesService)));
 
         remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY,
-                new CloseInactiveTicketsService(tickets, transactions, clock, settings.autoCloseAfter())::closeInactive));
+                new CloseInactiveTicketsService(tickets, transactions, signals, clock,
+                        settings.autoCloseAfter())::closeInactive));
 
-        http = new HttpApi(useCases, tokens, settings.corsOrigins(), capabilities).create();
+        LiveTicketsService live = new LiveTicketsService(signals, tickets, users, readModel);
+        TicketSocketController sockets = new TicketSocketController(new TicketSocketController.UseCases(
+                useCases.identifyCaller(), ticketQueries, live, live), tokens);
+
+        http = new HttpApi(useCases, tokens, settings.corsOrigins(), capabilities, sockets).create();
         http.start(settings.port());
         started.push(http::stop);
         LOG.info("ticket desk listening on port {}", http.port());

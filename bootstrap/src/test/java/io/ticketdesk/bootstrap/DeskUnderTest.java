@@ -78,6 +78,11 @@ final class DeskUnderTest implements AutoCloseable {
         service = TicketDeskService.start(Settings.fromEnvironment(environment), clock);
     }
 
+    /** A second instance of the service on this one's database, as a cluster would run it. */
+    DeskUnderTest secondInstance() {
+        return start(Map.of("DATABASE_URL", environment.get("DATABASE_URL")), clock);
+    }
+
     /** The service's database, for tests that drive a use case the API does not expose. */
     PostgresUrl database() {
         return PostgresUrl.parse(environment.get("DATABASE_URL"));
