@@ -198,6 +198,13 @@ final class DeskUnderTest implements AutoCloseable {
             return json.path("error").path("code").asText();
         }
 
+        /** The fields named in {@code error.details}, in order. */
+        java.util.List<String> errorFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            json.at("/error/details").forEach(detail -> fields.add(detail.get("field").asText()));
+            return fields;
+        }
+
         String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
