@@ -8,13 +8,22 @@ import io.ticketdesk.adapters.persistence.PostgresDatabase;
 import io.ticketdesk.adapters.persistence.PostgresDatabaseProbe;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
 import io.ticketdesk.adapters.persistence.ServiceSecrets;
+import io.ticketdesk.adapters.persistence.files.DirectoryFileStore;
+import io.ticketdesk.adapters.persistence.files.JdbiFileRepository;
+import io.ticketdesk.adapters.persistence.files.PostgresFileStore;
+import io.ticketdesk.adapters.persistence.files.TikaContentTypeDetector;
 import io.ticketdesk.adapters.persistence.users.JdbiUserRepository;
 import io.ticketdesk.adapters.telegram.webapp.TelegramInitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
+import io.ticketdesk.application.port.out.files.AttachedMessageAccess;
+import io.ticketdesk.application.port.out.files.FileStore;
 import io.ticketdesk.application.service.auth.IdentifyCallerService;
 import io.ticketdesk.application.service.auth.LogInWithTelegramService;
 import io.ticketdesk.application.service.auth.UpdateProfileService;
+import io.ticketdesk.application.service.files.DownloadFileService;
+import io.ticketdesk.application.service.files.SweepUnattachedUploadsService;
+import io.ticketdesk.application.service.files.UploadFileService;
 import io.ticketdesk.application.service.health.HealthService;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -64,11 +73,22 @@ public final class TicketDeskService implements AutoCloseable {
                     throw new InvalidInitDataException("auth.login_disabled");
                 });
 
+        JdbiFileRepository files = new JdbiFileRepository(transactions);
+        FileStore fileStore = settings.filesDir()
+                .<FileStore>map(DirectoryFileStore::new)
+                .orElseGet(() -> new PostgresFileStore(database.jdbi()));
+        // no messages exist yet, so no file is readable through one; messages will answer this
+        AttachedMessageAccess attachedMessages = (reader, messageId) -> false;
+
         HttpApi.UseCases useCases = new HttpApi.UseCases(
                 new LogInWithTelegramService(verifier, users, transactions, clock, settings.adminTelegramIds()),
                 new IdentifyCallerService(users),
                 new UpdateProfileService(users, transactions, clock),
-                new HealthService(new PostgresDatabaseProbe(database.dataSource())));
+                new HealthService(new PostgresDatabaseProbe(database.dataSource())),
+                new UploadFileService(files, fileStore, new TikaContentTypeDetector(), transactions, clock,
+                        settings.filesMaxBytes()),
+                new DownloadFileService(files, fileStore, attachedMessages));
+        remember(HousekeepingSchedule.start(new SweepUnattachedUploadsService(files, fileStore, transactions, clock)));
         http = new HttpApi(useCases, tokens, settings.corsOrigins()).create();
         http.start(settings.port());
         started.push(http::stop);

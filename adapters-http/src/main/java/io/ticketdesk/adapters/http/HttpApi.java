@@ -6,12 +6,15 @@ import io.ticketdesk.adapters.http.auth.AuthController;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.http.errors.ErrorMapping;
+import io.ticketdesk.adapters.http.files.FilesController;
 import io.ticketdesk.adapters.http.health.HealthController;
 import io.ticketdesk.adapters.http.json.JsonMapping;
 import io.ticketdesk.adapters.http.tracing.RequestTracing;
 import io.ticketdesk.application.port.in.auth.IdentifyCallerUseCase;
 import io.ticketdesk.application.port.in.auth.LogInWithTelegramUseCase;
 import io.ticketdesk.application.port.in.auth.UpdateProfileUseCase;
+import io.ticketdesk.application.port.in.files.DownloadFileUseCase;
+import io.ticketdesk.application.port.in.files.UploadFileUseCase;
 import io.ticketdesk.application.port.in.health.CheckHealthQuery;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +32,8 @@ public final class HttpApi {
 
     /** What the API drives, grouped so the constructor stays readable as capabilities arrive. */
     public record UseCases(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
-                           UpdateProfileUseCase updateProfile, CheckHealthQuery health) {
+                           UpdateProfileUseCase updateProfile, CheckHealthQuery health,
+                           UploadFileUseCase uploadFile, DownloadFileUseCase downloadFile) {
     }
 
     public HttpApi(UseCases useCases, JwtTokens tokens, List<String> corsOrigins) {
@@ -42,6 +46,7 @@ public final class HttpApi {
         CallerAuthentication authentication = new CallerAuthentication(tokens, useCases.identifyCaller());
         AuthController auth = new AuthController(useCases.logIn(), useCases.updateProfile(), tokens);
         HealthController health = new HealthController(useCases.health());
+        FilesController files = new FilesController(useCases.uploadFile(), useCases.downloadFile(), PREFIX);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -69,6 +74,7 @@ public final class HttpApi {
             ErrorMapping.register(config.routes);
             health.register(config.routes);
             auth.register(config.routes, PREFIX);
+            files.register(config.routes);
         });
     }
 }

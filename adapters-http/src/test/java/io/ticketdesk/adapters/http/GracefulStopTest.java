@@ -31,7 +31,7 @@ class GracefulStopTest {
                 Thread.currentThread().interrupt();
                 return false;
             }
-        });
+        }, null, null);
         Javalin app = new HttpApi(useCases, new JwtTokens("unit-test-secret-that-is-at-least-32-bytes",
                 Duration.ofDays(1), Clock.systemUTC()), List.of()).create().start(0);
 

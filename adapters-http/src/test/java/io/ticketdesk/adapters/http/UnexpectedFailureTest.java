@@ -46,7 +46,9 @@ class UnexpectedFailureTest {
                 },
                 () -> {
                     throw new IllegalStateException(INTERNALS);
-                });
+                },
+                null,
+                null);
         JwtTokens tokens = new JwtTokens("unit-test-secret-that-is-at-least-32-bytes", Duration.ofDays(7),
                 Clock.systemUTC());
         app = new HttpApi(useCases, tokens, List.of()).create().start(0);
