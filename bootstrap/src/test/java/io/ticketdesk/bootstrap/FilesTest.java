@@ -241,6 +241,7 @@ class FilesTest {
         assertEquals(400, notMultipart.status());
         assertEquals("BAD_REQUEST", notMultipart.errorCode());
         assertEquals(400, badId.status());
+        assertEquals(400, malformedMultipart().statusCode());
         assertEquals(401, desk.upload(null, "file", "a.txt", "text/plain", new byte[] {1}).status());
     }
 
@@ -265,6 +266,19 @@ class FilesTest {
         assertEquals(1, desk.count("SELECT count(*) FROM files WHERE id = '" + attached + "'"));
         assertNotEquals(0, desk.count("SELECT count(*) FROM file_chunks WHERE file_id = '" + attached + "'"));
         assertEquals(200, desk.download("/api/v1/files/" + fresh, ann).statusCode());
+    }
+
+    private static HttpResponse<String> malformedMultipart() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(desk.uri("/api/v1/files/upload"))
+                    .header("Authorization", "Bearer " + ann)
+                    .header("Content-Type", "multipart/form-data; boundary=never-closed")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--never-closed\r\nContent-Disp"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Set<String> fieldNames(JsonNode node) {

@@ -79,12 +79,14 @@ public final class FilesController {
         return part;
     }
 
-    /** Jetty reports a part or request over its limit as an exception somewhere in the chain. */
+    /**
+     * Jetty reports a part or request over its limit only as a "bad multipart" 400 caused by an
+     * IllegalStateException "max file size exceeded: N" or "max length exceeded: N".
+     */
     private static ApiException unreadable(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("max") && (message.contains("size") || message.contains("length"))
-                    || message.contains("413") || message.contains("too large")) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.startsWith("max file size exceeded") || message.startsWith("max length exceeded")) {
                 return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "file.too_large");
             }
         }
