@@ -5,9 +5,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /**
  * File bytes in PostgreSQL, as rows of {@link #CHUNK_SIZE} bytes: several instances share them
@@ -126,6 +131,14 @@ public final class PostgresFileStore implements FileStore {
                     .bind("length", wanted)
                     .bind("key", key)
                     .bind("seq", seq)
+                    // binary transfer: the chunk arrives as its bytes, not as hex text twice its size
+                    .addCustomizer(new StatementCustomizer() {
+                        @Override
+                        public void beforeExecution(PreparedStatement statement, StatementContext ctx)
+                                throws SQLException {
+                            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                        }
+                    })
                     .mapTo(byte[].class)
                     .findOne()
                     .orElse(null));
