@@ -188,6 +188,21 @@ class FilesTest {
     }
 
     @Test
+    void headGivesTheSizeAndTypeWithoutTheBytes() throws Exception {
+        String url = uploaded(ann, "pixel.png", "image/png", ONE_PIXEL_PNG).get("url").asText();
+
+        HttpResponse<byte[]> head = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(desk.uri(url)).header("Authorization", "Bearer " + ann)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, head.statusCode());
+        assertEquals(String.valueOf(ONE_PIXEL_PNG.length), head.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals("image/png", head.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(0, head.body().length);
+    }
+
+    @Test
     void theEtagIsTheContentHashAndAMatchIsNotModified() throws Exception {
         JsonNode file = uploaded(ann, "doc.pdf", "application/pdf", PDF);
         String url = file.get("url").asText();

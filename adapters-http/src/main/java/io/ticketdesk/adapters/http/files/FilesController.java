@@ -2,6 +2,7 @@ package io.ticketdesk.adapters.http.files;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.util.MultipartUtil;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.errors.ApiException;
@@ -45,6 +46,8 @@ public final class FilesController {
     public void register(RoutesConfig routes) {
         routes.post(prefix + "/files/upload", this::upload);
         routes.get(prefix + "/files/{id}", this::download);
+        // media players ask for the size and type first
+        routes.head(prefix + "/files/{id}", this::download);
     }
 
     private void upload(Context ctx) {
@@ -126,15 +129,14 @@ public final class FilesController {
         ctx.header("Content-Disposition", ContentDisposition.header(file.contentType(), file.filename()));
         // should a browser render it after all, it runs nothing and reaches nothing
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
-        if (wanted instanceof ByteRange.Part part) {
-            ByteRange range = part.range();
+        ByteRange range = wanted instanceof ByteRange.Part part ? part.range() : new ByteRange(0, file.size() - 1);
+        if (wanted instanceof ByteRange.Part) {
             ctx.status(206);
             ctx.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + file.size());
-            ctx.res().setContentLengthLong(range.length());
+        }
+        ctx.res().setContentLengthLong(range.length());
+        if (ctx.method() != HandlerType.HEAD) {
             ctx.result(found.content().open(range.first(), range.length()));
-        } else {
-            ctx.res().setContentLengthLong(file.size());
-            ctx.result(found.content().open(0, file.size()));
         }
     }
 
