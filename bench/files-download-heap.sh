@@ -128,8 +128,8 @@ awk '$1 ~ /^[0-9.]+$/ { printf "%d\n", $3 + $4 + $6 + $8 }' "$WORK/jstat.txt" >"
 PEAK_KIB=$(sort -n "$WORK/samples.txt" | tail -1)
 SAMPLES=$(wc -l <"$WORK/samples.txt")
 # "Pause Young (Normal) (G1 Evacuation Pause) 98M->14M(256M)": the M after "->" is what survived
-RETAINED_MIB=$(tail -n +"$((GC_LINES_BEFORE + 1))" "$WORK/gc.log" | grep -o -- '->[0-9]*M' | tr -dc '0-9\n' | sort -n | tail -1 || true)
-GCS=$(tail -n +"$((GC_LINES_BEFORE + 1))" "$WORK/gc.log" | grep -c -- '->' || true)
+RETAINED_MIB=$(tail -n +"$((GC_LINES_BEFORE + 1))" "$WORK/gc.log" | grep -E 'Pause (Young|Full)' | grep -o -- '->[0-9]*M' | tr -dc '0-9\n' | sort -n | tail -1 || true)
+GCS=$(tail -n +"$((GC_LINES_BEFORE + 1))" "$WORK/gc.log" | grep -cE 'Pause (Young|Full)' || true)
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 echo "downloads correct:  $([[ $FAILED == 0 ]] && echo "all $CLIENTS, byte for byte" || echo NO)"
 echo "heap samples:       $SAMPLES (every $SAMPLE_MS ms)"
