@@ -46,7 +46,7 @@ public final class HttpApi {
         CallerAuthentication authentication = new CallerAuthentication(tokens, useCases.identifyCaller());
         AuthController auth = new AuthController(useCases.logIn(), useCases.updateProfile(), tokens);
         HealthController health = new HealthController(useCases.health());
-        FilesController files = new FilesController(useCases.uploadFile(), useCases.downloadFile(), PREFIX);
+        FilesController files = new FilesController(useCases.uploadFile(), useCases.downloadFile());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -74,7 +74,7 @@ public final class HttpApi {
             ErrorMapping.register(config.routes);
             health.register(config.routes);
             auth.register(config.routes, PREFIX);
-            files.register(config.routes);
+            files.register(config.routes, PREFIX);
         });
     }
 }

@@ -35,22 +35,20 @@ public final class FilesController {
 
     private final UploadFileUseCase upload;
     private final DownloadFileUseCase download;
-    private final String prefix;
 
-    public FilesController(UploadFileUseCase upload, DownloadFileUseCase download, String prefix) {
+    public FilesController(UploadFileUseCase upload, DownloadFileUseCase download) {
         this.upload = upload;
         this.download = download;
-        this.prefix = prefix;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.post(prefix + "/files/upload", this::upload);
+    public void register(RoutesConfig routes, String prefix) {
+        routes.post(prefix + "/files/upload", ctx -> upload(ctx, prefix));
         routes.get(prefix + "/files/{id}", this::download);
         // media players ask for the size and type first
         routes.head(prefix + "/files/{id}", this::download);
     }
 
-    private void upload(Context ctx) {
+    private void upload(Context ctx, String prefix) {
         if (!ctx.isMultipartFormData()) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "file.not_multipart");
         }
