@@ -95,7 +95,7 @@ IDLE_KIB=$(heap_used_kib)
 # a plain background command, not a pipeline: a subshell would run this script's EXIT trap when killed
 jstat -gc "$PID" "${SAMPLE_MS}ms" >"$WORK/jstat.txt" &
 SAMPLER=$!
-for _ in $(seq 1 100); do (( $(wc -l <"$WORK/jstat.txt") >= 2 )) && break; sleep 0.1; done
+for _ in $(seq 1 100); do (( $(cat "$WORK/jstat.txt" 2>/dev/null | wc -l) >= 2 )) && break; sleep 0.1; done
 GC_LINES_BEFORE=$(wc -l <"$WORK/gc.log")
 
 RATE_ARGS=()
