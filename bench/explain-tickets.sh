@@ -73,7 +73,8 @@ summary=$out/summary.txt
 : > "$summary"
 failed=()
 header() {
-    printf '%-24s | %-50s | %9s | %-50s | %9s\n' "$1" "page: scan of tickets" "page ms" "count: scan of tickets" "count ms"
+    local table=${2:-tickets}
+    printf '%-24s | %-50s | %9s | %-50s | %9s\n' "$1" "page: scan of $table" "page ms" "count: scan of $table" "count ms"
     printf '%s\n' "$(printf '%.0s-' {1..152})"
 }
 
@@ -159,7 +160,7 @@ echo >> "$summary"
 # The message list of the ticket with the most messages (JdbiTicketReadModel.messages), when there are any.
 busiest=$(sql "SELECT id FROM tickets ORDER BY messages_count DESC LIMIT 1")
 if [[ $(sql "SELECT messages_count FROM tickets WHERE id = '$busiest'") -gt 0 ]]; then
-    header "messages (custom)" | sed 's/tickets/messages/g' >> "$summary"
+    header "messages (custom)" messages >> "$summary"
     msg_select="SELECT m.id, m.ticket_id, m.author_id, m.content, m.is_internal, m.created_at, $(person u) FROM messages m JOIN users u ON u.id = m.author_id"
     for view in staff customer; do
         visible=""; [[ $view == customer ]] && visible=" AND NOT m.is_internal"

@@ -4,7 +4,8 @@
 #   bench/generate-data.sh DATABASE_URL [TICKETS=1000000] [MESSAGES=0] [USERS=2000]
 #
 # DATABASE_URL as the service takes it: postgresql://user:pass@host:port/db or
-# jdbc:postgresql://host:port/db?user=u&password=p. Prints the time it took.
+# jdbc:postgresql://host:port/db?user=u&password=p. Prints the time it took. WORKERS (default:
+# the number of cores, at most 8) sets how many sessions load at once.
 set -euo pipefail
 
 usage() {
