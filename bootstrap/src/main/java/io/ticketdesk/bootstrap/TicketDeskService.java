@@ -11,6 +11,7 @@ import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
 import io.ticketdesk.application.service.realtime.LiveTicketsService;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
 import io.ticketdesk.adapters.persistence.categories.JdbiCategoryRepository;
+import io.ticketdesk.adapters.persistence.files.JdbiAttachedMessageAccess;
 import io.ticketdesk.adapters.persistence.tickets.JdbiMessageRepository;
 import io.ticketdesk.adapters.persistence.tickets.JdbiTicketReadModel;
 import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
@@ -104,8 +105,6 @@ public final class TicketDeskService implements AutoCloseable {
         FileStore fileStore = settings.filesDir()
                 .<FileStore>map(DirectoryFileStore::new)
                 .orElseGet(() -> new PostgresFileStore(database.jdbi()));
-        // no messages exist yet, so no file is readable through one; messages will answer this
-        AttachedMessageAccess attachedMessages = (reader, messageId) -> false;
 
         HttpApi.UseCases useCases = new HttpApi.UseCases(
                 new LogInWithTelegramService(verifier, users, transactions, clock, settings.adminTelegramIds()),
@@ -120,6 +119,7 @@ public final class TicketDeskService implements AutoCloseable {
         remember(signals);
 
         JdbiTicketRepository tickets = new JdbiTicketRepository(transactions);
+        AttachedMessageAccess attachedMessages = new JdbiAttachedMessageAccess(transactions, tickets);
         JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
         JdbiTicketReadModel readModel = new JdbiTicketReadModel(transactions);
         TicketQueriesService ticketQueries = new TicketQueriesService(tickets, readModel);
@@ -128,9 +128,9 @@ public final class TicketDeskService implements AutoCloseable {
                 new TicketsController(new TicketsController.UseCases(ticketQueries, ticketQueries,
                         new CreateTicketService(tickets, categories, readModel, transactions, clock),
                         new UpdateTicketService(tickets, users, readModel, transactions, signals, clock),
-                        new DeleteTicketService(tickets, transactions, signals), ticketQueries)),
+                        new DeleteTicketService(tickets, transactions, signals, files, fileStore), ticketQueries)),
                 new MessagesController(new ListMessagesService(tickets, readModel),
-                        new PostMessageService(tickets, new JdbiMessageRepository(transactions), readModel,
+                        new PostMessageService(tickets, new JdbiMessageRepository(transactions), files, readModel,
                                 transactions, signals, clock)),
                 new CategoriesController(new CategoriesController.UseCases(categoriesService, categoriesService,
                         categoriesService, categoriesService)),

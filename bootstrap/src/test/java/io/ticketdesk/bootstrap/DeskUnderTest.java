@@ -167,14 +167,9 @@ final class DeskUnderTest implements AutoCloseable {
         }
     }
 
-    PostgresUrl databaseUrl() {
-        return PostgresUrl.parse(environment.get("DATABASE_URL"));
-    }
-
     /** One number from the service's database, for checks that nothing was kept behind. */
     long count(String query) {
-        PostgresUrl url = PostgresUrl.parse(environment.get("DATABASE_URL"));
-        try (Connection connection = DriverManager.getConnection(url.jdbcUrl());
+        try (Connection connection = DriverManager.getConnection(database().jdbcUrl());
              Statement sql = connection.createStatement();
              java.sql.ResultSet rows = sql.executeQuery(query)) {
             rows.next();
@@ -216,8 +211,7 @@ final class DeskUnderTest implements AutoCloseable {
 
     /** Changes stored state directly, for set-ups that later issues give an endpoint of their own. */
     void sql(String statement) {
-        PostgresUrl url = PostgresUrl.parse(environment.get("DATABASE_URL"));
-        try (Connection connection = DriverManager.getConnection(url.jdbcUrl());
+        try (Connection connection = DriverManager.getConnection(database().jdbcUrl());
              Statement sql = connection.createStatement()) {
             sql.execute(statement);
         } catch (SQLException e) {

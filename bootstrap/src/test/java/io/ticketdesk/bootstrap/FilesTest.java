@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -265,11 +266,14 @@ class FilesTest {
         String old = uploaded(ann, "old.bin", "application/octet-stream", randomBytes(300_000, 23)).get("id").asText();
         String attached = uploaded(ann, "kept.bin", "application/octet-stream", randomBytes(1000, 24)).get("id").asText();
         String fresh = uploaded(ann, "fresh.bin", "application/octet-stream", randomBytes(1000, 25)).get("id").asText();
+        String ticket = desk.post("/api/v1/tickets", ann, Map.of("title", "Sweep", "description", "Keep attached files",
+                "category_id", desk.categoryId())).json().get("id").asText();
+        assertEquals(201, desk.post("/api/v1/tickets/" + ticket + "/messages", ann,
+                Map.of("content", "kept", "attachments", List.of(attached))).status());
         desk.sql("UPDATE files SET created_at = now() - interval '25 hours' WHERE id IN ('" + old + "', '" + attached + "')");
-        desk.sql("UPDATE files SET message_id = '" + UUID.randomUUID() + "' WHERE id = '" + attached + "'");
 
         int removed;
-        try (PostgresDatabase database = PostgresDatabase.open(desk.databaseUrl(), 2)) {
+        try (PostgresDatabase database = PostgresDatabase.open(desk.database(), 2)) {
             JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
             removed = new SweepUnattachedUploadsService(new JdbiFileRepository(transactions),
                     new PostgresFileStore(database.jdbi()), transactions, Clock.systemUTC()).sweep();

@@ -94,6 +94,32 @@ public final class JsonRequest {
         return update(field, (name, value) -> enumValue(name, value, type));
     }
 
+    /** An array of UUID strings; null when absent or JSON null. */
+    public List<UUID> uuidList(String field) {
+        return read(field, (name, value) -> {
+            if (!value.isArray()) {
+                return problem(name, "validation.type.uuid_list");
+            }
+            List<UUID> ids = new ArrayList<>();
+            for (JsonNode item : value) {
+                UUID id = item.isTextual() ? parseUuid(item.textValue()) : null;
+                if (id == null) {
+                    return problem(name, "validation.type.uuid_list");
+                }
+                ids.add(id);
+            }
+            return ids;
+        });
+    }
+
+    private static UUID parseUuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
     public Boolean bool(String field) {
         return read(field, this::boolValue);
     }
@@ -115,14 +141,8 @@ public final class JsonRequest {
     }
 
     private UUID uuidValue(String field, JsonNode value) {
-        if (!value.isTextual()) {
-            return problem(field, "validation.type.uuid");
-        }
-        try {
-            return UUID.fromString(value.textValue());
-        } catch (IllegalArgumentException malformed) {
-            return problem(field, "validation.type.uuid");
-        }
+        UUID id = value.isTextual() ? parseUuid(value.textValue()) : null;
+        return id != null ? id : problem(field, "validation.type.uuid");
     }
 
     private <E extends Enum<E>> E enumValue(String field, JsonNode value, Class<E> type) {

@@ -9,6 +9,8 @@ import io.ticketdesk.adapters.http.json.JsonRequest;
 import io.ticketdesk.adapters.http.json.QueryParameters;
 import io.ticketdesk.adapters.http.paging.PageResponse;
 import io.ticketdesk.application.port.in.PageRequest;
+import io.ticketdesk.adapters.http.HttpApi;
+import io.ticketdesk.application.port.in.messages.Attachment;
 import io.ticketdesk.application.port.in.messages.ListMessagesQuery;
 import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.in.messages.PostMessageCommand;
@@ -49,19 +51,29 @@ public final class MessagesController implements ApiRoutes {
         JsonRequest body = JsonRequest.of(ctx);
         String content = body.text("content");
         Boolean internal = body.bool("is_internal");
+        List<UUID> attachments = body.uuidList("attachments");
         User caller = CallerAuthentication.caller(ctx);
         MessageView posted = post.post(body.toCommand(() -> new PostMessageCommand(caller, ticketId, content,
-                Boolean.TRUE.equals(internal))));
+                Boolean.TRUE.equals(internal), attachments)));
         ctx.status(201).json(Created.from(posted.message()));
     }
 
     /** A message as the conversation shows it; {@code attachments} is always present. */
-    public record Shown(UUID id, String content, Author user, List<Object> attachments,
+    public record Shown(UUID id, String content, Author user, List<AttachmentShown> attachments,
                        @JsonProperty("is_internal") boolean internal, Instant createdAt) {
         public static Shown from(MessageView view) {
             Message m = view.message();
             return new Shown(m.id(), m.content(), new Author(view.author().id(), view.author().firstName(),
-                    view.author().role().name()), List.of(), m.internal(), m.createdAt());
+                    view.author().role().name()), view.attachments().stream().map(AttachmentShown::from).toList(),
+                    m.internal(), m.createdAt());
+        }
+    }
+
+    /** {@code {id, filename, size, content_type, url}} as the seed lists attachments. */
+    public record AttachmentShown(UUID id, String filename, long size, String contentType, String url) {
+        static AttachmentShown from(Attachment attachment) {
+            return new AttachmentShown(attachment.id(), attachment.filename(), attachment.size(),
+                    attachment.contentType(), HttpApi.PREFIX + "/files/" + attachment.id());
         }
     }
 

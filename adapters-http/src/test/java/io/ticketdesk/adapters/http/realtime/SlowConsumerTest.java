@@ -57,7 +57,7 @@ class SlowConsumerTest {
 
             // the client reads nothing more; the server keeps producing large frames
             MessageView big = new MessageView(new Message(UUID.randomUUID(), ticketId, viewer.id(), "x".repeat(10_000),
-                    false, now), new PersonRef(viewer.id(), 1, "Slow", null, Role.HELPER));
+                    false, now), new PersonRef(viewer.id(), 1, "Slow", null, Role.HELPER), List.of());
             for (int i = 0; i < 5_000 && stoppedWatching.getCount() > 0; i++) {
                 watcher.get().deliver(new LiveEvent.NewMessage(ticketId, big));
             }

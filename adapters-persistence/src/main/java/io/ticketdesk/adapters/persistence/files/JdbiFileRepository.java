@@ -64,6 +64,26 @@ public final class JdbiFileRepository implements FileRepository {
                 .execute()) == 1;
     }
 
+    @Override
+    public boolean attach(UUID fileId, UUID uploaderId, UUID messageId) {
+        return transactions.withHandle(handle -> handle.createUpdate(
+                        "UPDATE files SET message_id = :message"
+                                + " WHERE id = :id AND uploader_id = :uploader AND message_id IS NULL")
+                .bind("message", messageId)
+                .bind("id", fileId)
+                .bind("uploader", uploaderId)
+                .execute()) == 1;
+    }
+
+    @Override
+    public List<UUID> attachedToTicket(UUID ticketId) {
+        return transactions.withHandle(handle -> handle.createQuery(
+                        "SELECT f.id FROM files f JOIN messages m ON m.id = f.message_id WHERE m.ticket_id = :ticket")
+                .bind("ticket", ticketId)
+                .mapTo(UUID.class)
+                .list());
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

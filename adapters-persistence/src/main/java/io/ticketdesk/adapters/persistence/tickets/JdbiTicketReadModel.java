@@ -4,6 +4,7 @@ import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.in.Page;
 import io.ticketdesk.application.port.in.PageRequest;
+import io.ticketdesk.application.port.in.messages.Attachment;
 import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.in.tickets.HistoryEntry;
 import io.ticketdesk.application.port.in.tickets.TicketDetails;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /** Lists and details in one query per page (plus one count); indexes in V2 match every filter. */
 public final class JdbiTicketReadModel implements TicketReadModel {
@@ -135,13 +137,14 @@ public final class JdbiTicketReadModel implements TicketReadModel {
     public Page<MessageView> messages(UUID ticketId, boolean includeInternal, PageRequest page) {
         String visible = includeInternal ? "" : " AND NOT m.is_internal";
         return transactions.withHandle(handle -> {
-            List<MessageView> items = handle.createQuery(MESSAGE_SELECT + " WHERE m.ticket_id = :ticket" + visible
+            List<MessageView> items = withAttachments(handle, handle.createQuery(MESSAGE_SELECT
+                            + " WHERE m.ticket_id = :ticket" + visible
                             + " ORDER BY m.created_at, m.id LIMIT :limit OFFSET :offset")
                     .bind("ticket", ticketId)
                     .bind("limit", page.size())
                     .bind("offset", page.offset())
                     .map((rs, ctx) -> messageView(rs))
-                    .list();
+                    .list());
             long total = handle.createQuery("SELECT count(*) FROM messages m WHERE m.ticket_id = :ticket" + visible)
                     .bind("ticket", ticketId)
                     .mapTo(Long.class)
@@ -152,15 +155,34 @@ public final class JdbiTicketReadModel implements TicketReadModel {
 
     @Override
     public Optional<MessageView> message(UUID messageId) {
-        return transactions.withHandle(handle -> handle.createQuery(MESSAGE_SELECT + " WHERE m.id = :id")
+        return transactions.withHandle(handle -> withAttachments(handle, handle.createQuery(MESSAGE_SELECT
+                        + " WHERE m.id = :id")
                 .bind("id", messageId)
                 .map((rs, ctx) -> messageView(rs))
-                .findOne());
+                .list()).stream().findFirst());
     }
 
     private static MessageView messageView(ResultSet rs) throws SQLException {
         return new MessageView(new Message(Columns.uuid(rs, "id"), Columns.uuid(rs, "ticket_id"),
                 Columns.uuid(rs, "author_id"), rs.getString("content"), rs.getBoolean("is_internal"),
-                Columns.instant(rs, "created_at")), TicketRows.person(rs, "u"));
+                Columns.instant(rs, "created_at")), TicketRows.person(rs, "u"), List.of());
+    }
+
+    /** The page's attachments in one more query, never one per message. */
+    private static List<MessageView> withAttachments(Handle handle, List<MessageView> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<UUID, List<Attachment>> byMessage = new HashMap<>();
+        handle.createQuery("SELECT id, message_id, filename, size, content_type FROM files"
+                        + " WHERE message_id = ANY(:messages) ORDER BY created_at, id")
+                .bindArray("messages", UUID.class, page.stream().map(view -> view.message().id()).toList())
+                .map((rs, ctx) -> Map.entry(Columns.uuid(rs, "message_id"), new Attachment(Columns.uuid(rs, "id"),
+                        rs.getString("filename"), rs.getLong("size"), rs.getString("content_type"))))
+                .forEach(entry -> byMessage.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+        return page.stream()
+                .map(view -> new MessageView(view.message(), view.author(),
+                        byMessage.getOrDefault(view.message().id(), List.of())))
+                .toList();
     }
 }

@@ -1,6 +1,8 @@
 package io.ticketdesk.application.service.tickets;
 
 import io.ticketdesk.application.port.in.tickets.DeleteTicketUseCase;
+import io.ticketdesk.application.port.out.files.FileStore;
+import io.ticketdesk.application.port.out.persistence.FileRepository;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.application.port.out.persistence.Transactions;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
@@ -9,6 +11,7 @@ import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.tickets.Ticket;
 import io.ticketdesk.domain.tickets.TicketPolicy;
 import io.ticketdesk.domain.users.User;
+import java.util.List;
 import java.util.UUID;
 
 public final class DeleteTicketService implements DeleteTicketUseCase {
@@ -16,21 +19,29 @@ public final class DeleteTicketService implements DeleteTicketUseCase {
     private final TicketRepository tickets;
     private final Transactions transactions;
     private final TicketSignalBus signals;
+    private final FileRepository files;
+    private final FileStore fileStore;
 
-    public DeleteTicketService(TicketRepository tickets, Transactions transactions, TicketSignalBus signals) {
+    public DeleteTicketService(TicketRepository tickets, Transactions transactions, TicketSignalBus signals,
+                               FileRepository files, FileStore fileStore) {
         this.tickets = tickets;
         this.transactions = transactions;
         this.signals = signals;
+        this.files = files;
+        this.fileStore = fileStore;
     }
 
     @Override
     public void delete(User actor, UUID ticketId) {
-        transactions.inTransaction(() -> {
+        List<UUID> attached = transactions.inTransaction(() -> {
             Ticket ticket = tickets.findForUpdate(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found"));
             TicketPolicy.requireMayDelete(actor, ticket);
+            List<UUID> fileIds = files.attachedToTicket(ticketId);
             tickets.delete(ticketId);
             signals.publish(new TicketSignal.TicketDeleted(ticketId));
-            return null;
+            return fileIds;
         });
+        // the rows went with the ticket; the bytes go once that is committed, never before
+        attached.forEach(fileStore::delete);
     }
 }

@@ -6,12 +6,18 @@ import io.ticketdesk.domain.messages.Message;
 import io.ticketdesk.domain.tickets.TicketRules;
 import io.ticketdesk.domain.users.User;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Post a message to a ticket; an internal note when {@code internal}. Content is trimmed. */
-public record PostMessageCommand(User actor, UUID ticketId, String content, boolean internal) {
+/**
+ * Post a message to a ticket; an internal note when {@code internal}. Content is trimmed.
+ * {@code attachments}: ids of files the actor uploaded and has not attached elsewhere, at most 10.
+ */
+public record PostMessageCommand(User actor, UUID ticketId, String content, boolean internal, List<UUID> attachments) {
+
+    public static final int MAX_ATTACHMENTS = 10;
 
     public PostMessageCommand {
         Objects.requireNonNull(actor, "actor");
@@ -19,6 +25,12 @@ public record PostMessageCommand(User actor, UUID ticketId, String content, bool
         content = content == null ? null : content.strip();
         List<FieldProblem> problems = new ArrayList<>();
         TicketRules.checkText("content", content, Message.CONTENT_MAX).ifPresent(problems::add);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            problems.add(FieldProblem.of("attachments", "validation.too_many", MAX_ATTACHMENTS));
+        } else if (new HashSet<>(attachments).size() < attachments.size()) {
+            problems.add(FieldProblem.of("attachments", "validation.duplicates"));
+        }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }

@@ -18,4 +18,13 @@ public interface FileRepository {
 
     /** Deletes the file if it is still attached to no message; false when it is gone or attached. */
     boolean deleteIfUnattached(UUID id);
+
+    /**
+     * Attaches the file to the message if {@code uploaderId} uploaded it and it is attached to
+     * nothing yet; false otherwise (someone else's, already attached, swept or never uploaded).
+     */
+    boolean attach(UUID fileId, UUID uploaderId, UUID messageId);
+
+    /** The files attached to any message of the ticket, so that their bytes can go with it. */
+    List<UUID> attachedToTicket(UUID ticketId);
 }

@@ -8,6 +8,7 @@ import io.ticketdesk.domain.files.StoredFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,18 @@ public abstract class FileRepositoryContract {
     /** The id of a user who exists, to upload files. */
     protected abstract UUID uploader();
 
-    /** Test set-up: marks a stored file as attached to a message (no port method does this yet). */
-    protected abstract void attach(UUID fileId, UUID messageId);
+    /** Another user who exists. */
+    protected abstract UUID someoneElse();
+
+    /** A ticket that exists where the store needs one. */
+    protected abstract UUID newTicket();
+
+    /** A message that exists, on {@code ticketId}. */
+    protected abstract UUID newMessage(UUID ticketId);
+
+    private void attach(UUID fileId, UUID messageId) {
+        assertTrue(repository().attach(fileId, uploader(), messageId));
+    }
 
     private StoredFile file(String name, Instant createdAt) {
         return new StoredFile(UUID.randomUUID(), uploader(), name, "application/pdf", 1234,
@@ -47,7 +58,7 @@ public abstract class FileRepositoryContract {
         StoredFile attached = file("attached", base.minusSeconds(30));
         StoredFile fresh = file("fresh", base.plusSeconds(1));
         List.of(old, older, attached, fresh).forEach(repository()::insert);
-        attach(attached.id(), UUID.randomUUID());
+        attach(attached.id(), newMessage(newTicket()));
 
         List<StoredFile> found = repository().findUnattachedCreatedBefore(base, 100).stream()
                 .filter(f -> f.createdAt().isAfter(base.minusSeconds(60))).toList();
@@ -62,7 +73,7 @@ public abstract class FileRepositoryContract {
         StoredFile attached = file("attached", T0);
         repository().insert(loose);
         repository().insert(attached);
-        attach(attached.id(), UUID.randomUUID());
+        attach(attached.id(), newMessage(newTicket()));
 
         assertTrue(repository().deleteIfUnattached(loose.id()));
         assertFalse(repository().deleteIfUnattached(loose.id()));
@@ -70,5 +81,35 @@ public abstract class FileRepositoryContract {
 
         assertTrue(repository().findById(loose.id()).isEmpty());
         assertTrue(repository().findById(attached.id()).isPresent());
+    }
+
+    @Test
+    void attachesOnlyTheUploadersOwnFileAndOnlyOnce() {
+        StoredFile mine = file("mine.png", T0);
+        repository().insert(mine);
+        UUID ticket = newTicket();
+        UUID first = newMessage(ticket);
+        UUID second = newMessage(ticket);
+
+        assertFalse(repository().attach(mine.id(), someoneElse(), first), "not someone else's to attach");
+        assertTrue(repository().attach(mine.id(), uploader(), first));
+        assertFalse(repository().attach(mine.id(), uploader(), second), "already attached");
+        assertFalse(repository().attach(UUID.randomUUID(), uploader(), second), "no such file");
+        assertEquals(first, repository().findById(mine.id()).orElseThrow().messageId());
+    }
+
+    @Test
+    void listsTheFilesOfEveryMessageOfATicket() {
+        UUID ticket = newTicket();
+        UUID otherTicket = newTicket();
+        StoredFile a = file("a", T0);
+        StoredFile b = file("b", T0);
+        StoredFile elsewhere = file("elsewhere", T0);
+        List.of(a, b, elsewhere).forEach(repository()::insert);
+        attach(a.id(), newMessage(ticket));
+        attach(b.id(), newMessage(ticket));
+        attach(elsewhere.id(), newMessage(otherTicket));
+
+        assertEquals(Set.of(a.id(), b.id()), Set.copyOf(repository().attachedToTicket(ticket)));
     }
 }

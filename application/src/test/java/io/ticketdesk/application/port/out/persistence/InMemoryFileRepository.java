@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryFileRepository implements FileRepository {
 
     private final Map<UUID, StoredFile> byId = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> ticketOfMessage = new ConcurrentHashMap<>();
 
     @Override
     public void insert(StoredFile file) {
@@ -39,6 +40,30 @@ public final class InMemoryFileRepository implements FileRepository {
     public synchronized boolean deleteIfUnattached(UUID id) {
         StoredFile file = byId.get(id);
         return file != null && file.messageId() == null && byId.remove(id) != null;
+    }
+
+    @Override
+    public synchronized boolean attach(UUID fileId, UUID uploaderId, UUID messageId) {
+        StoredFile file = byId.get(fileId);
+        if (file == null || !file.isUploadedBy(uploaderId) || file.messageId() != null) {
+            return false;
+        }
+        byId.put(fileId, new StoredFile(file.id(), file.uploaderId(), file.filename(), file.contentType(), file.size(),
+                file.sha256(), messageId, file.createdAt()));
+        return true;
+    }
+
+    @Override
+    public List<UUID> attachedToTicket(UUID ticketId) {
+        return byId.values().stream()
+                .filter(file -> file.messageId() != null && ticketId.equals(ticketOfMessage.get(file.messageId())))
+                .map(StoredFile::id)
+                .toList();
+    }
+
+    /** Test set-up: which ticket a message belongs to (this fake keeps no messages). */
+    public void messageOnTicket(UUID messageId, UUID ticketId) {
+        ticketOfMessage.put(messageId, ticketId);
     }
 
     /** Test set-up: puts a file as given, attached or not. */

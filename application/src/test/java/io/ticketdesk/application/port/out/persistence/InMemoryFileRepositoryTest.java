@@ -1,6 +1,5 @@
 package io.ticketdesk.application.port.out.persistence;
 
-import io.ticketdesk.domain.files.StoredFile;
 import java.util.UUID;
 
 class InMemoryFileRepositoryTest extends FileRepositoryContract {
@@ -19,9 +18,19 @@ class InMemoryFileRepositoryTest extends FileRepositoryContract {
     }
 
     @Override
-    protected void attach(UUID fileId, UUID messageId) {
-        StoredFile file = repository.findById(fileId).orElseThrow();
-        repository.save(new StoredFile(file.id(), file.uploaderId(), file.filename(), file.contentType(), file.size(),
-                file.sha256(), messageId, file.createdAt()));
+    protected UUID someoneElse() {
+        return UUID.randomUUID();
+    }
+
+    @Override
+    protected UUID newTicket() {
+        return UUID.randomUUID();
+    }
+
+    @Override
+    protected UUID newMessage(UUID ticketId) {
+        UUID message = UUID.randomUUID();
+        repository.messageOnTicket(message, ticketId);
+        return message;
     }
 }

@@ -1,0 +1,40 @@
+package io.ticketdesk.adapters.persistence.files;
+
+import io.ticketdesk.adapters.persistence.JdbiTransactions;
+import io.ticketdesk.application.port.out.files.AttachedMessageAccess;
+import io.ticketdesk.application.port.out.persistence.TicketRepository;
+import io.ticketdesk.domain.tickets.TicketPolicy;
+import io.ticketdesk.domain.users.User;
+import java.util.UUID;
+
+/**
+ * Whether a reader may see the message a file hangs on: the ticket's visibility rule from the
+ * domain, and internal notes for staff only.
+ */
+public final class JdbiAttachedMessageAccess implements AttachedMessageAccess {
+
+    private final JdbiTransactions transactions;
+    private final TicketRepository tickets;
+
+    public JdbiAttachedMessageAccess(JdbiTransactions transactions, TicketRepository tickets) {
+        this.transactions = transactions;
+        this.tickets = tickets;
+    }
+
+    private record MessagePlace(UUID ticketId, boolean internal) {
+    }
+
+    @Override
+    public boolean maySee(User reader, UUID messageId) {
+        return transactions.withHandle(handle -> handle
+                        .createQuery("SELECT ticket_id, is_internal FROM messages WHERE id = :id")
+                        .bind("id", messageId)
+                        .map((rs, ctx) -> new MessagePlace(rs.getObject("ticket_id", UUID.class),
+                                rs.getBoolean("is_internal")))
+                        .findOne())
+                .filter(place -> !place.internal() || reader.isStaff())
+                .flatMap(place -> tickets.findById(place.ticketId()))
+                .map(ticket -> TicketPolicy.canSee(reader, ticket))
+                .orElse(false);
+    }
+}
