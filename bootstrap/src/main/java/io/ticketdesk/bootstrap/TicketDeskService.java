@@ -5,8 +5,11 @@ import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.adapters.http.categories.CategoriesController;
 import io.ticketdesk.adapters.http.messages.MessagesController;
+import io.ticketdesk.adapters.http.statistics.StatisticsController;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
+import io.ticketdesk.adapters.http.users.UsersController;
 import io.ticketdesk.adapters.persistence.categories.JdbiCategoryRepository;
+import io.ticketdesk.adapters.persistence.statistics.JdbiStatisticsReadModel;
 import io.ticketdesk.adapters.persistence.tickets.JdbiMessageRepository;
 import io.ticketdesk.adapters.persistence.tickets.JdbiTicketReadModel;
 import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
@@ -18,6 +21,10 @@ import io.ticketdesk.application.service.tickets.CreateTicketService;
 import io.ticketdesk.application.service.tickets.DeleteTicketService;
 import io.ticketdesk.application.service.tickets.TicketQueriesService;
 import io.ticketdesk.application.service.tickets.UpdateTicketService;
+import io.ticketdesk.application.service.statistics.StatisticsService;
+import io.ticketdesk.application.service.users.ListUsersService;
+import io.ticketdesk.application.service.users.UserAdministrationService;
+import io.ticketdesk.adapters.persistence.users.JdbiUserDirectory;
 import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.adapters.persistence.PostgresDatabase;
@@ -104,7 +111,9 @@ public final class TicketDeskService implements AutoCloseable {
                         new PostMessageService(tickets, new JdbiMessageRepository(transactions), readModel,
                                 transactions, clock)),
                 new CategoriesController(new CategoriesController.UseCases(categoriesService, categoriesService,
-                        categoriesService, categoriesService)));
+                        categoriesService, categoriesService)),
+                usersController(users, transactions, clock),
+                statisticsController(transactions, clock));
 
         remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY,
                 new CloseInactiveTicketsService(tickets, transactions, clock, settings.autoCloseAfter())::closeInactive));
@@ -113,6 +122,18 @@ public final class TicketDeskService implements AutoCloseable {
         http.start(settings.port());
         started.push(http::stop);
         LOG.info("ticket desk listening on port {}", http.port());
+    }
+
+    private static UsersController usersController(JdbiUserRepository users, JdbiTransactions transactions,
+                                                   Clock clock) {
+        UserAdministrationService administration = new UserAdministrationService(users, transactions, clock);
+        return new UsersController(new UsersController.UseCases(
+                new ListUsersService(new JdbiUserDirectory(transactions)), administration, administration));
+    }
+
+    private static StatisticsController statisticsController(JdbiTransactions transactions, Clock clock) {
+        StatisticsService statistics = new StatisticsService(new JdbiStatisticsReadModel(transactions), clock);
+        return new StatisticsController(statistics, statistics);
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

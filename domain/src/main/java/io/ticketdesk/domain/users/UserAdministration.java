@@ -22,7 +22,7 @@ public final class UserAdministration {
 
     /** The target with {@code newRole}; the same target when the role does not change. */
     public static User changeRole(User actor, User target, Role newRole, long activeAdmins, Instant now) {
-        requireAdmin(actor);
+        requireMayAdminister(actor);
         if (target.role() == newRole) {
             return target;
         }
@@ -34,7 +34,7 @@ public final class UserAdministration {
 
     /** The target blocked ({@code active=false}) or unblocked; the same target when nothing changes. */
     public static User changeStatus(User actor, User target, boolean active, long activeAdmins, Instant now) {
-        requireAdmin(actor);
+        requireMayAdminister(actor);
         if (!active && target.id().equals(actor.id())) {
             throw new ConflictException("user.self_block");
         }
@@ -47,7 +47,8 @@ public final class UserAdministration {
         return target.withActive(active, now);
     }
 
-    private static void requireAdmin(User actor) {
+    /** Role changes and blocks are an ADMIN's. */
+    public static void requireMayAdminister(User actor) {
         if (actor.role() != Role.ADMIN) {
             throw new AccessDeniedException("user.admin_only");
         }
