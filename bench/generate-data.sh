@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Fills an already-migrated database (start the service once: it migrates) with bulk data.
+#
+#   bench/generate-data.sh DATABASE_URL [TICKETS=1000000] [MESSAGES=0] [USERS=2000]
+#
+# DATABASE_URL as the service takes it: postgresql://user:pass@host:port/db or
+# jdbc:postgresql://host:port/db?user=u&password=p. Prints the time it took.
+set -euo pipefail
+
+usage() {
+    echo "usage: $0 DATABASE_URL [TICKETS=1000000] [MESSAGES=0] [USERS=2000]" >&2
+    exit 2
+}
+[[ $# -ge 1 && $# -le 4 ]] || usage
+url=$1
+tickets=${2:-1000000}
+messages=${3:-0}
+users=${4:-2000}
+for n in "$tickets" "$messages" "$users"; do
+    [[ $n =~ ^[0-9]+$ ]] || usage
+done
+[[ $users -ge 20 ]] || { echo "USERS must be at least 20 (some staff are needed)" >&2; exit 2; }
+[[ $tickets -ge 1 || $messages -eq 0 ]] || { echo "messages need tickets" >&2; exit 2; }
+command -v psql >/dev/null || { echo "psql is needed (apt-get install -y postgresql-client)" >&2; exit 1; }
+
+# libpq takes postgresql:// URIs, including ?user=&password=; only the jdbc: prefix must go.
+url=${url#jdbc:}
+case $url in
+    postgresql://* | postgres://*) ;;
+    *) echo "DATABASE_URL must be postgresql://… or jdbc:postgresql://…" >&2; exit 2 ;;
+esac
+
+here=$(cd "$(dirname "$0")" && pwd)
+echo "generating $tickets tickets, $messages messages, $users users …"
+start=$(date +%s.%N)
+PGCONNECT_TIMEOUT=10 psql "$url" -X -q -v ON_ERROR_STOP=1 \
+    -v tickets="$tickets" -v messages="$messages" -v users="$users" \
+    -f "$here/generate-data.sql"
+end=$(date +%s.%N)
+printf 'generation took %.1f s\n' "$(echo "$end - $start" | bc -l)"
