@@ -30,14 +30,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * Every figure is an aggregate computed by PostgreSQL: counts with {@code FILTER}, averages with
- * {@code avg}, medians with {@code percentile_cont(0.5)}, hours rounded half up to one decimal
- * with {@code round(numeric, 1)}. Only the percentages are derived here, from the counts.
+ * Every figure is computed by PostgreSQL: in a report's period, counts with {@code FILTER},
+ * averages with {@code avg}, medians with {@code percentile_cont(0.5)}; hours rounded half up to
+ * one decimal with {@code round(numeric, 1)}. Only the percentages are derived here, from the counts.
  * Each report reads one snapshot (REPEATABLE READ), so its parts always add up.
  */
 public final class JdbiStatisticsReadModel implements StatisticsReadModel {
 
-    private static final String RESPONSE = "extract(epoch FROM t.first_response_at - t.created_at)";
+    private static final String RESPONSE = "t.response_seconds";
     private static final String RESOLUTION = "extract(epoch FROM t.resolved_at - t.created_at)";
 
     private final JdbiTransactions transactions;
@@ -79,36 +79,55 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
                 work::apply));
     }
 
+    /**
+     * All-time figures come from the counters kept on write (V4: {@code ticket_counts},
+     * {@code user_ticket_stats}); the all-time median from the ordered index on the response
+     * time, reading only up to its middle: the mean of the middle one or two values, which is what
+     * {@code percentile_cont(0.5)} gives, without sorting a million tickets.
+     */
     @Override
     public Dashboard dashboard() {
         return snapshot(handle -> {
-            record Totals(long total, Map<TicketStatus, Long> byStatus, Hours response) {
+            Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
+            for (TicketStatus status : TicketStatus.values()) {
+                byStatus.put(status, 0L);
             }
-            Totals totals = handle.createQuery("SELECT count(*) AS total, " + countsBy("status", TicketStatus.class)
-                            + hours(RESPONSE, "response") + " FROM tickets t")
-                    .map((rs, ctx) -> new Totals(rs.getLong("total"), counts(rs, "status", TicketStatus.class),
-                            hours(rs, "response")))
+            handle.createQuery("SELECT status, sum(tickets) AS tickets FROM ticket_counts GROUP BY status")
+                    .map((rs, ctx) -> byStatus.put(TicketStatus.valueOf(rs.getString("status")), rs.getLong("tickets")))
+                    .list();
+            long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+            Hours response = handle.createQuery("""
+                            WITH answered AS (SELECT coalesce(sum(first_responses), 0)::bigint AS n,
+                                                     sum(first_response_seconds) AS seconds
+                                              FROM user_ticket_stats)
+                            SELECT round((SELECT seconds / nullif(n, 0) FROM answered) / 3600, 1) AS response_avg,
+                                   round(avg(middle.response_seconds) / 3600, 1) AS response_median
+                            FROM (SELECT t.response_seconds FROM tickets t
+                                  WHERE t.response_seconds IS NOT NULL
+                                  ORDER BY t.response_seconds
+                                  OFFSET (SELECT greatest(n - 1, 0) / 2 FROM answered)
+                                  LIMIT (SELECT 2 - n % 2 FROM answered)) middle""")
+                    .map((rs, ctx) -> hours(rs, "response"))
                     .one();
             List<CategoryShare> categories = categoryShares(handle.createQuery("""
-                            SELECT c.id, c.name, count(*) AS count
-                            FROM tickets t JOIN categories c ON c.id = t.category_id
-                            GROUP BY c.id, c.name""")
+                            SELECT c.id, c.name, sum(k.tickets) AS count
+                            FROM ticket_counts k JOIN categories c ON c.id = k.category_id
+                            GROUP BY c.id, c.name HAVING sum(k.tickets) > 0""")
                     .map(JdbiStatisticsReadModel::categoryCount)
                     .list());
             List<HelperFigures> helpers = handle.createQuery("""
                             SELECT u.id, u.telegram_id, u.first_name, u.username, u.role,
-                                   (SELECT count(DISTINCT m.ticket_id) FROM messages m
-                                    WHERE m.author_id = u.id AND NOT m.is_internal) AS tickets_handled,
-                                   (SELECT round(avg(extract(epoch FROM t.first_response_at - t.created_at)) / 3600, 1)
-                                    FROM tickets t WHERE t.first_responder_id = u.id) AS response_avg
-                            FROM users u
+                                   coalesce(s.tickets_handled, 0) AS tickets_handled,
+                                   round(s.first_response_seconds / nullif(s.first_responses, 0) / 3600, 1)
+                                       AS response_avg
+                            FROM users u LEFT JOIN user_ticket_stats s ON s.user_id = u.id
                             WHERE u.role <> 'USER' AND u.is_active
                             ORDER BY tickets_handled DESC, lower(u.first_name), u.id""")
                     .map((rs, ctx) -> new HelperFigures(new PersonRef(Columns.uuid(rs, "id"), rs.getLong("telegram_id"),
                             rs.getString("first_name"), rs.getString("username"), Role.valueOf(rs.getString("role"))),
                             rs.getLong("tickets_handled"), rs.getBigDecimal("response_avg")))
                     .list();
-            return new Dashboard(totals.total(), totals.byStatus(), totals.response(), categories, helpers);
+            return new Dashboard(total, byStatus, response, categories, helpers);
         });
     }
 
