@@ -30,15 +30,19 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * Every figure is computed by PostgreSQL: in a report's period, counts with {@code FILTER},
- * averages with {@code avg}, medians with {@code percentile_cont(0.5)}; hours rounded half up to
- * one decimal with {@code round(numeric, 1)}. Only the percentages are derived here, from the counts.
+ * Every figure is computed by PostgreSQL. Counts, sums and means come from the counters that V4's
+ * triggers keep on write ({@code ticket_counts} for all time, {@code ticket_day_counts} and
+ * {@code ticket_resolved_days} per UTC day, {@code user_ticket_stats} per person), so a report
+ * adds up at most a few thousand counter rows however many tickets there are. Medians are
+ * {@code percentile_cont(0.5)} over an index-only scan of the period's tickets; the all-time median
+ * reads the ordered index on the response time up to its middle instead (the same value: the
+ * mean of the middle one or two). Times are kept in microseconds; hours are rounded half up to
+ * one decimal by {@code round(numeric, 1)}. Only the percentages are derived here, from the counts.
  * Each report reads one snapshot (REPEATABLE READ), so its parts always add up.
  */
 public final class JdbiStatisticsReadModel implements StatisticsReadModel {
 
-    private static final String RESPONSE = "t.response_seconds";
-    private static final String RESOLUTION = "extract(epoch FROM t.resolved_at - t.created_at)";
+    private static final String MICROS_PER_HOUR = "3600000000";
 
     private final JdbiTransactions transactions;
 
@@ -46,21 +50,20 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
         this.transactions = transactions;
     }
 
-    private static String hours(String seconds, String name) {
-        return "round(avg(" + seconds + ") / 3600, 1) AS " + name + "_avg, "
-                + "round((percentile_cont(0.5) WITHIN GROUP (ORDER BY " + seconds + "))::numeric / 3600, 1) AS "
-                + name + "_median";
+    private static String meanHours(String micros, String count) {
+        return "round(" + micros + " / nullif(" + count + ", 0) / " + MICROS_PER_HOUR + ", 1)";
     }
 
-    private static Hours hours(ResultSet rs, String name) throws SQLException {
-        return new Hours(rs.getBigDecimal(name + "_avg"), rs.getBigDecimal(name + "_median"));
+    private static String medianHours(String micros) {
+        return "round((percentile_cont(0.5) WITHIN GROUP (ORDER BY " + micros + "))::numeric / " + MICROS_PER_HOUR
+                + ", 1)";
     }
 
-    private static <E extends Enum<E>> String countsBy(String column, Class<E> type) {
+    private static <E extends Enum<E>> String sumsBy(String column, Class<E> type) {
         StringBuilder sql = new StringBuilder();
         for (E value : type.getEnumConstants()) {
-            sql.append("count(*) FILTER (WHERE t.").append(column).append(" = '").append(value.name())
-                    .append("') AS ").append(column).append('_').append(value.name()).append(", ");
+            sql.append("coalesce(sum(d.tickets) FILTER (WHERE d.").append(column).append(" = '").append(value.name())
+                    .append("'), 0) AS ").append(column).append('_').append(value.name()).append(", ");
         }
         return sql.toString();
     }
@@ -79,12 +82,6 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
                 work::apply));
     }
 
-    /**
-     * All-time figures come from the counters kept on write (V4: {@code ticket_counts},
-     * {@code user_ticket_stats}); the all-time median from the ordered index on the response
-     * time, reading only up to its middle: the mean of the middle one or two values, which is what
-     * {@code percentile_cont(0.5)} gives, without sorting a million tickets.
-     */
     @Override
     public Dashboard dashboard() {
         return snapshot(handle -> {
@@ -98,16 +95,17 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
             long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
             Hours response = handle.createQuery("""
                             WITH answered AS (SELECT coalesce(sum(first_responses), 0)::bigint AS n,
-                                                     sum(first_response_seconds) AS seconds
+                                                     sum(response_micros) AS micros
                                               FROM user_ticket_stats)
-                            SELECT round((SELECT seconds / nullif(n, 0) FROM answered) / 3600, 1) AS response_avg,
-                                   round(avg(middle.response_seconds) / 3600, 1) AS response_median
-                            FROM (SELECT t.response_seconds FROM tickets t
-                                  WHERE t.response_seconds IS NOT NULL
-                                  ORDER BY t.response_seconds
+                            SELECT (SELECT %s FROM answered) AS average,
+                                   round(avg(middle.response_micros) / %s, 1) AS median
+                            FROM (SELECT t.response_micros FROM tickets t
+                                  WHERE t.response_micros IS NOT NULL
+                                  ORDER BY t.response_micros
                                   OFFSET (SELECT greatest(n - 1, 0) / 2 FROM answered)
-                                  LIMIT (SELECT 2 - n % 2 FROM answered)) middle""")
-                    .map((rs, ctx) -> hours(rs, "response"))
+                                  LIMIT (SELECT 2 - n %% 2 FROM answered)) middle"""
+                            .formatted(meanHours("micros", "n"), MICROS_PER_HOUR))
+                    .map((rs, ctx) -> new Hours(rs.getBigDecimal("average"), rs.getBigDecimal("median")))
                     .one();
             List<CategoryShare> categories = categoryShares(handle.createQuery("""
                             SELECT c.id, c.name, sum(k.tickets) AS count
@@ -117,12 +115,11 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
                     .list());
             List<HelperFigures> helpers = handle.createQuery("""
                             SELECT u.id, u.telegram_id, u.first_name, u.username, u.role,
-                                   coalesce(s.tickets_handled, 0) AS tickets_handled,
-                                   round(s.first_response_seconds / nullif(s.first_responses, 0) / 3600, 1)
-                                       AS response_avg
+                                   coalesce(s.tickets_handled, 0) AS tickets_handled, %s AS response_avg
                             FROM users u LEFT JOIN user_ticket_stats s ON s.user_id = u.id
                             WHERE u.role <> 'USER' AND u.is_active
-                            ORDER BY tickets_handled DESC, lower(u.first_name), u.id""")
+                            ORDER BY tickets_handled DESC, lower(u.first_name), u.id"""
+                            .formatted(meanHours("s.response_micros", "s.first_responses")))
                     .map((rs, ctx) -> new HelperFigures(new PersonRef(Columns.uuid(rs, "id"), rs.getLong("telegram_id"),
                             rs.getString("first_name"), rs.getString("username"), Role.valueOf(rs.getString("role"))),
                             rs.getLong("tickets_handled"), rs.getBigDecimal("response_avg")))
@@ -134,51 +131,62 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
     @Override
     public TicketStatistics tickets(StatisticsPeriod period, Optional<UUID> categoryId) {
         Map<String, Object> params = new HashMap<>();
+        params.put("from", period.from());
+        params.put("to", period.to());
         params.put("start", Columns.utc(period.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
         params.put("end", Columns.utc(period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        params.put("from", period.from());
         params.put("days", (int) period.days());
         String category = "";
         if (categoryId.isPresent()) {
-            category = " AND t.category_id = :category";
+            category = " AND category_id = :category";
             params.put("category", categoryId.get());
         }
-        String created = " FROM tickets t WHERE t.created_at >= :start AND t.created_at < :end" + category;
-        String resolved = " FROM tickets t WHERE t.resolved_at >= :start AND t.resolved_at < :end" + category;
-        String finalCategory = category;
+        String days = " WHERE d.day >= :from AND d.day <= :to" + category.replace("category_id", "d.category_id");
+        String created = " WHERE t.created_at >= :start AND t.created_at < :end" + category.replace("category_id",
+                "t.category_id");
         return snapshot(handle -> {
             record Totals(long total, Map<TicketStatus, Long> byStatus, Map<TicketPriority, Long> byPriority,
-                          Hours response, Hours resolution) {
+                          java.math.BigDecimal responseAverage, java.math.BigDecimal resolutionAverage) {
             }
-            Totals totals = handle.createQuery("SELECT count(*) AS total, " + countsBy("status", TicketStatus.class)
-                            + countsBy("priority", TicketPriority.class) + hours(RESPONSE, "response") + ", "
-                            + hours(RESOLUTION, "resolution") + created)
+            Totals totals = handle.createQuery("SELECT coalesce(sum(d.tickets), 0) AS total, "
+                            + sumsBy("status", TicketStatus.class) + sumsBy("priority", TicketPriority.class)
+                            + meanHours("sum(d.response_micros)", "sum(d.responses)") + " AS response_avg, "
+                            + meanHours("sum(d.resolution_micros)", "sum(d.resolutions)") + " AS resolution_avg"
+                            + " FROM ticket_day_counts d" + days)
                     .bindMap(params)
                     .map((rs, ctx) -> new Totals(rs.getLong("total"), counts(rs, "status", TicketStatus.class),
-                            counts(rs, "priority", TicketPriority.class), hours(rs, "response"),
-                            hours(rs, "resolution")))
+                            counts(rs, "priority", TicketPriority.class), rs.getBigDecimal("response_avg"),
+                            rs.getBigDecimal("resolution_avg")))
+                    .one();
+            record Medians(java.math.BigDecimal response, java.math.BigDecimal resolution) {
+            }
+            Medians medians = handle.createQuery("SELECT " + medianHours("t.response_micros") + " AS response, "
+                            + medianHours("t.resolution_micros") + " AS resolution FROM tickets t" + created)
+                    .bindMap(params)
+                    .map((rs, ctx) -> new Medians(rs.getBigDecimal("response"), rs.getBigDecimal("resolution")))
                     .one();
             List<CategoryShare> byCategory = categoryShares(handle.createQuery(
-                            "SELECT c.id, c.name, count(*) AS count FROM tickets t JOIN categories c ON c.id = t.category_id"
-                                    + " WHERE t.created_at >= :start AND t.created_at < :end" + finalCategory
-                                    + " GROUP BY c.id, c.name")
+                            "SELECT c.id, c.name, sum(d.tickets) AS count FROM ticket_day_counts d"
+                                    + " JOIN categories c ON c.id = d.category_id" + days
+                                    + " GROUP BY c.id, c.name HAVING sum(d.tickets) > 0")
                     .bindMap(params)
                     .map(JdbiStatisticsReadModel::categoryCount)
                     .list());
-            List<DayCount> createdPerDay = perDay(handle, params, "t.created_at", created);
-            List<DayCount> resolvedPerDay = perDay(handle, params, "t.resolved_at", resolved);
+            List<DayCount> createdPerDay = perDay(handle, params, "ticket_day_counts", days);
+            List<DayCount> resolvedPerDay = perDay(handle, params, "ticket_resolved_days", days);
             return new TicketStatistics(period.from(), period.to(), totals.total(), totals.byStatus(),
-                    totals.byPriority(), byCategory, createdPerDay, resolvedPerDay, totals.response(),
-                    totals.resolution());
+                    totals.byPriority(), byCategory, createdPerDay, resolvedPerDay,
+                    new Hours(totals.responseAverage(), medians.response()),
+                    new Hours(totals.resolutionAverage(), medians.resolution()));
         });
     }
 
-    /** Every day of the period, zeros included: the days are generated, the counts joined to them. */
-    private static List<DayCount> perDay(Handle handle, Map<String, Object> params, String column, String from) {
-        return handle.createQuery("SELECT d.day, coalesce(n.count, 0) AS count"
-                        + " FROM (SELECT CAST(:from AS date) + i AS day FROM generate_series(0, :days - 1) i) d"
-                        + " LEFT JOIN (SELECT (" + column + " AT TIME ZONE 'UTC')::date AS day, count(*) AS count" + from
-                        + " GROUP BY 1) n ON n.day = d.day ORDER BY d.day")
+    /** Every day of the period, zeros included: the days are generated, the day counters joined to them. */
+    private static List<DayCount> perDay(Handle handle, Map<String, Object> params, String table, String where) {
+        return handle.createQuery("SELECT g.day, coalesce(n.count, 0) AS count"
+                        + " FROM (SELECT CAST(:from AS date) + i AS day FROM generate_series(0, :days - 1) i) g"
+                        + " LEFT JOIN (SELECT d.day, sum(d.tickets) AS count FROM " + table + " d" + where
+                        + " GROUP BY d.day) n ON n.day = g.day ORDER BY g.day")
                 .bindMap(params)
                 .map((rs, ctx) -> new DayCount(rs.getObject("day", LocalDate.class), rs.getLong("count")))
                 .list();
