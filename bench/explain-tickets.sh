@@ -70,49 +70,97 @@ ticket_nodes() {
 exec_ms() { grep -oE 'Execution Time: [0-9.]+' "$1" | grep -oE '[0-9.]+$'; }
 
 summary=$out/summary.txt
-printf '%-22s | %-48s | %9s | %-48s | %9s\n' "query" "page: scan of tickets" "page ms" "count: scan of tickets" "count ms" > "$summary"
-printf '%s\n' "$(printf '%.0s-' {1..148})" >> "$summary"
+: > "$summary"
 failed=()
-
-# explain NAME "WHERE …" SORT staff|customer [OFFSET]
-explain() {
-    local name=$1 where=$2 sort=$3 view=$4 offset=${5:-0} counters page count
-    [[ $view == staff ]] && counters=$STAFF_COUNTERS || counters=$CUSTOMER_COUNTERS
-    page="SELECT $COLUMNS, $CATEGORY_COLUMNS, $(person u), $(person a), $counters$JOINS$where ORDER BY $(order_by "$sort") LIMIT 20 OFFSET $offset"
-    count="SELECT count(*) FROM tickets t$where"
-    for kind in page count; do
-        local q=${!kind} file=$out/$name.$kind.txt
-        sql "$q" >/dev/null   # warm up
-        { echo "-- $name ($kind)"; echo "$q;"; echo; sql "EXPLAIN (ANALYZE, BUFFERS) $q"; } > "$file"
-        if grep -q 'Seq Scan on tickets' "$file"; then failed+=("$name.$kind"); fi
-    done
-    printf '%-22s | %-48s | %9s | %-48s | %9s\n' "$name" "$(ticket_nodes "$out/$name.page.txt")" \
-        "$(exec_ms "$out/$name.page.txt")" "$(ticket_nodes "$out/$name.count.txt")" \
-        "$(exec_ms "$out/$name.count.txt")" >> "$summary"
+header() {
+    local table=${2:-tickets}
+    printf '%-24s | %-50s | %9s | %-50s | %9s\n' "$1" "page: scan of $table" "page ms" "count: scan of $table" "count ms"
+    printf '%s\n' "$(printf '%.0s-' {1..152})"
 }
 
-explain staff-default        "" -created_at staff
-explain customer-own-top     " WHERE t.author_id = '$top_customer'" -created_at customer
-explain customer-own-typical " WHERE t.author_id = '$typical_customer'" -created_at customer
-explain status-OPEN          " WHERE t.status = 'OPEN'" -created_at staff
-explain status-CLOSED        " WHERE t.status = 'CLOSED'" -created_at staff
-explain category             " WHERE t.category_id = '$top_category'" -created_at staff
-explain priority-CRITICAL    " WHERE t.priority = 'CRITICAL'" -created_at staff
-explain priority-NORMAL      " WHERE t.priority = 'NORMAL'" -created_at staff
-explain assigned-to-staff    " WHERE t.assignee_id = '$top_assignee'" -created_at staff
-explain unassigned           " WHERE t.assignee_id IS NULL" -created_at staff
-explain search-common        " WHERE t.search_vector @@ websearch_to_tsquery('russian', 'оплата')" -created_at staff
-explain search-rare          " WHERE t.search_vector @@ websearch_to_tsquery('russian', 'E1042')" -created_at staff
-explain search-nothing       " WHERE t.search_vector @@ websearch_to_tsquery('russian', 'квитанция')" -created_at staff
-explain sort-updated_at      "" updated_at staff
-explain sort--updated_at     "" -updated_at staff
-explain sort-priority        "" priority staff
-explain sort--priority       "" -priority staff
-explain staff-page-50        "" -created_at staff 980
+# explain MODE NAME "WHERE … \$1 …" SORT staff|customer OFFSET [TYPE VALUE]
+#   MODE custom: the value written into the SQL, so the plan is made for it (what the driver's
+#     first executions get). MODE generic: a prepared statement with \$1, \$2 (limit), \$3 (offset)
+#     planned once for any value (plan_cache_mode = force_generic_plan), which is what a reused
+#     server-side prepared statement may switch to after five runs.
+explain() {
+    local mode=$1 name=$2 where=$3 sort=$4 view=$5 offset=$6 type=${7:-} value=${8:-} counters page count
+    [[ $view == staff ]] && counters=$STAFF_COUNTERS || counters=$CUSTOMER_COUNTERS
+    local order
+    order=$(order_by "$sort")
+    for kind in page count; do
+        local file=$out/$name.$mode.$kind.txt q cmds=()
+        if [[ $mode == custom ]]; then
+            local w=${where//'$1'/"'$value'"}
+            if [[ $kind == page ]]; then
+                q="SELECT $COLUMNS, $CATEGORY_COLUMNS, $(person u), $(person a), $counters$JOINS$w ORDER BY $order LIMIT 20 OFFSET $offset"
+            else
+                q="SELECT count(*) FROM tickets t$w"
+            fi
+            cmds=(-c '\o /dev/null' -c "$q" -c '\o' -c "EXPLAIN (ANALYZE, BUFFERS) $q")
+        else
+            local types="" args=""
+            [[ -n $type ]] && { types="$type"; args="'$value'"; }
+            if [[ $kind == page ]]; then
+                local l='$1' o='$2'
+                [[ -n $type ]] && { l='$2'; o='$3'; types="$types, "; args="$args, "; }
+                q="SELECT $COLUMNS, $CATEGORY_COLUMNS, $(person u), $(person a), $counters$JOINS$where ORDER BY $order LIMIT $l OFFSET $o"
+                types="${types}int, int"; args="${args}20, $offset"
+            else
+                q="SELECT count(*) FROM tickets t$where"
+            fi
+            local prep="PREPARE q${types:+($types)} AS $q" exec="EXECUTE q${args:+($args)}"
+            cmds=(-c "SET plan_cache_mode = force_generic_plan" -c "$prep" -c '\o /dev/null' -c "$exec" -c '\o'
+                  -c "EXPLAIN (ANALYZE, BUFFERS) $exec")
+            q="$prep; $exec"
+        fi
+        { echo "-- $name ($mode plan, $kind)"; echo "$q;"; echo
+          PGCONNECT_TIMEOUT=10 psql "$url" -X -q -A -t -v ON_ERROR_STOP=1 "${cmds[@]}"; } > "$file"
+        grep -q 'Execution Time' "$file" || { echo "no plan for $name ($mode, $kind), see $file" >&2; exit 1; }
+        if grep -q 'Seq Scan on tickets' "$file"; then failed+=("$name.$mode.$kind"); fi
+    done
+    printf '%-24s | %-50s | %9s | %-50s | %9s\n' "$name" "$(ticket_nodes "$out/$name.$mode.page.txt")" \
+        "$(exec_ms "$out/$name.$mode.page.txt")" "$(ticket_nodes "$out/$name.$mode.count.txt")" \
+        "$(exec_ms "$out/$name.$mode.count.txt")" >> "$summary"
+}
+
+cases() {
+    local m=$1
+    explain "$m" staff-default        "" -created_at staff 0
+    explain "$m" customer-own-top     ' WHERE t.author_id = $1' -created_at customer 0 uuid "$top_customer"
+    explain "$m" customer-own-typical ' WHERE t.author_id = $1' -created_at customer 0 uuid "$typical_customer"
+    # a customer's own list with a filter (the filter value written in, also in the generic plan)
+    explain "$m" customer-top-OPEN    " WHERE t.author_id = \$1 AND t.status = 'OPEN'" -created_at customer 0 uuid "$top_customer"
+    explain "$m" customer-top-unassigned " WHERE t.author_id = \$1 AND t.assignee_id IS NULL" -created_at customer 0 uuid "$top_customer"
+    explain "$m" customer-top-search  " WHERE t.author_id = \$1 AND t.search_vector @@ websearch_to_tsquery('russian', 'оплата')" -created_at customer 0 uuid "$top_customer"
+    explain "$m" status-OPEN          ' WHERE t.status = $1' -created_at staff 0 varchar OPEN
+    explain "$m" status-CLOSED        ' WHERE t.status = $1' -created_at staff 0 varchar CLOSED
+    explain "$m" category             ' WHERE t.category_id = $1' -created_at staff 0 uuid "$top_category"
+    explain "$m" priority-CRITICAL    ' WHERE t.priority = $1' -created_at staff 0 varchar CRITICAL
+    explain "$m" priority-NORMAL      ' WHERE t.priority = $1' -created_at staff 0 varchar NORMAL
+    explain "$m" assigned-to-staff    ' WHERE t.assignee_id = $1' -created_at staff 0 uuid "$top_assignee"
+    explain "$m" unassigned           " WHERE t.assignee_id IS NULL" -created_at staff 0
+    explain "$m" search-common        " WHERE t.search_vector @@ websearch_to_tsquery('russian', \$1)" -created_at staff 0 varchar 'оплата'
+    explain "$m" search-rare          " WHERE t.search_vector @@ websearch_to_tsquery('russian', \$1)" -created_at staff 0 varchar 'E1042'
+    explain "$m" search-nothing       " WHERE t.search_vector @@ websearch_to_tsquery('russian', \$1)" -created_at staff 0 varchar 'квитанция'
+    explain "$m" sort-updated_at      "" updated_at staff 0
+    explain "$m" sort--updated_at     "" -updated_at staff 0
+    explain "$m" sort-priority        "" priority staff 0
+    explain "$m" sort--priority       "" -priority staff 0
+    explain "$m" staff-page-50        "" -created_at staff 980
+}
+
+header "custom plans" >> "$summary"
+cases custom
+echo >> "$summary"
+header "generic plans" >> "$summary"
+cases generic
+echo >> "$summary"
 
 # The message list of the ticket with the most messages (JdbiTicketReadModel.messages), when there are any.
 busiest=$(sql "SELECT id FROM tickets ORDER BY messages_count DESC LIMIT 1")
 if [[ $(sql "SELECT messages_count FROM tickets WHERE id = '$busiest'") -gt 0 ]]; then
+    header "messages (custom)" messages >> "$summary"
     msg_select="SELECT m.id, m.ticket_id, m.author_id, m.content, m.is_internal, m.created_at, $(person u) FROM messages m JOIN users u ON u.id = m.author_id"
     for view in staff customer; do
         visible=""; [[ $view == customer ]] && visible=" AND NOT m.is_internal"
@@ -125,7 +173,7 @@ if [[ $(sql "SELECT messages_count FROM tickets WHERE id = '$busiest'") -gt 0 ]]
             if grep -q 'Seq Scan on messages' "$file"; then failed+=("$name.$kind"); fi
         done
         node() { grep -oE '(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan)( using [a-z_0-9]+)? on messages' "$1" | sed -E 's/ on messages$//; s/ using / /' | sort -u | paste -sd '+' -; }
-        printf '%-22s | %-48s | %9s | %-48s | %9s\n' "$name" "$(node "$out/$name.page.txt")" "$(exec_ms "$out/$name.page.txt")" \
+        printf '%-24s | %-50s | %9s | %-50s | %9s\n' "$name" "$(node "$out/$name.page.txt")" "$(exec_ms "$out/$name.page.txt")" \
             "$(node "$out/$name.count.txt")" "$(exec_ms "$out/$name.count.txt")" >> "$summary"
     done
 fi

@@ -4,7 +4,8 @@
 #   bench/generate-data.sh DATABASE_URL [TICKETS=1000000] [MESSAGES=0] [USERS=2000]
 #
 # DATABASE_URL as the service takes it: postgresql://user:pass@host:port/db or
-# jdbc:postgresql://host:port/db?user=u&password=p. Prints the time it took.
+# jdbc:postgresql://host:port/db?user=u&password=p. Prints the time it took. WORKERS (default:
+# the number of cores, at most 8) sets how many sessions load at once.
 set -euo pipefail
 
 usage() {
@@ -31,10 +32,28 @@ case $url in
 esac
 
 here=$(cd "$(dirname "$0")" && pwd)
-echo "generating $tickets tickets, $messages messages, $users users …"
+# one loading session per core: the load is CPU-bound (text, tsvector) and PostgreSQL does not
+# parallelise an INSERT by itself
+workers=${WORKERS:-$(nproc 2>/dev/null || echo 2)}
+[[ $workers =~ ^[1-8]$ ]] || workers=2
+run() { PGCONNECT_TIMEOUT=10 psql "$url" -X -q -v ON_ERROR_STOP=1 \
+            -v tickets="$tickets" -v messages="$messages" -v users="$users" "$@" -f "$here/generate-data.sql"; }
+
+echo "generating $tickets tickets, $messages messages, $users users ($workers loading sessions) …"
 start=$(date +%s.%N)
-PGCONNECT_TIMEOUT=10 psql "$url" -X -q -v ON_ERROR_STOP=1 \
-    -v tickets="$tickets" -v messages="$messages" -v users="$users" \
-    -f "$here/generate-data.sql"
+run -v step=prepare
+pids=()
+for ((w = 0; w < workers; w++)); do
+    run -v step=load -v workers="$workers" -v worker="$w" &
+    pids+=($!)
+done
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+if [[ $failed -ne 0 ]]; then
+    echo "loading failed; the database holds part of the data and lacks the keys and indexes of" \
+         "tickets and messages: start again on a fresh database" >&2
+    exit 1
+fi
+run -v step=finish
 end=$(date +%s.%N)
 printf 'generation took %.1f s\n' "$(echo "$end - $start" | bc -l)"
