@@ -18,7 +18,7 @@ final class PeriodicJob implements AutoCloseable {
         this.executor = executor;
     }
 
-    static PeriodicJob start(String name, Duration every, Runnable work) {
+    static PeriodicJob start(String name, Duration firstRunAfter, Duration every, Runnable work) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -30,7 +30,7 @@ final class PeriodicJob implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("{} failed; it runs again in {}", name, every, e);
             }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }, firstRunAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return new PeriodicJob(executor);
     }
 

@@ -23,7 +23,7 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<String> jwtSecret, Set<Long> adminTelegramIds, Optional<URI> webAppUrl,
                        Optional<Long> staffChatId, TelegramMode telegramMode, URI telegramApiUrl,
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
-                       Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins) {
+                       Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
 
@@ -90,6 +90,8 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                 webhookSecret,
                 read.optional("FILES_MAX_BYTES").map(v -> read.longInteger("FILES_MAX_BYTES", v, 1, 2L << 30))
                         .orElse(20L * 1024 * 1024),
+                read.optional("FILES_DIR").map(v -> read.parse("FILES_DIR", v, "is not a valid path", Path::of)
+                        .toAbsolutePath().normalize()),
                 read.optional("INIT_DATA_MAX_AGE").map(v -> read.duration("INIT_DATA_MAX_AGE", v)).orElse(Duration.ofHours(24)),
                 read.optional("AUTO_CLOSE_AFTER").map(v -> read.duration("AUTO_CLOSE_AFTER", v)).orElse(Duration.ofDays(7)),
                 read.optional("CORS_ORIGINS").map(v -> read.origins("CORS_ORIGINS", v)).orElse(List.of()));
@@ -101,7 +103,8 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
         return "Settings[port=" + port + ", databaseUrl=" + databaseUrl + ", dataDir=" + dataDir
                 + ", botToken=" + botToken.map(t -> "(set)").orElse("(unset)")
                 + ", jwtSecret=" + jwtSecret.map(t -> "(set)").orElse("(unset)")
-                + ", adminTelegramIds=" + adminTelegramIds + ", telegramMode=" + telegramMode + "]";
+                + ", adminTelegramIds=" + adminTelegramIds + ", telegramMode=" + telegramMode
+                + ", filesDir=" + filesDir.map(Path::toString).orElse("(unset: files in PostgreSQL)") + "]";
     }
 
     /** Reads one variable at a time and words every failure the same way. */

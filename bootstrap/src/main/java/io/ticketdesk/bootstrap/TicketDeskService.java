@@ -4,8 +4,13 @@ import io.javalin.Javalin;
 import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.adapters.http.categories.CategoriesController;
+import io.ticketdesk.adapters.http.files.FilesController;
 import io.ticketdesk.adapters.http.messages.MessagesController;
+import io.ticketdesk.adapters.http.realtime.TicketSocketController;
 import io.ticketdesk.adapters.http.statistics.StatisticsController;
+import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
+import io.ticketdesk.application.service.realtime.LiveTicketsService;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
 import io.ticketdesk.adapters.http.users.UsersController;
 import io.ticketdesk.adapters.persistence.categories.JdbiCategoryRepository;
@@ -31,13 +36,22 @@ import io.ticketdesk.adapters.persistence.PostgresDatabase;
 import io.ticketdesk.adapters.persistence.PostgresDatabaseProbe;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
 import io.ticketdesk.adapters.persistence.ServiceSecrets;
+import io.ticketdesk.adapters.persistence.files.DirectoryFileStore;
+import io.ticketdesk.adapters.persistence.files.JdbiFileRepository;
+import io.ticketdesk.adapters.persistence.files.PostgresFileStore;
+import io.ticketdesk.adapters.persistence.files.TikaContentTypeDetector;
 import io.ticketdesk.adapters.persistence.users.JdbiUserRepository;
 import io.ticketdesk.adapters.telegram.webapp.TelegramInitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
+import io.ticketdesk.application.port.out.files.AttachedMessageAccess;
+import io.ticketdesk.application.port.out.files.FileStore;
 import io.ticketdesk.application.service.auth.IdentifyCallerService;
 import io.ticketdesk.application.service.auth.LogInWithTelegramService;
 import io.ticketdesk.application.service.auth.UpdateProfileService;
+import io.ticketdesk.application.service.files.DownloadFileService;
+import io.ticketdesk.application.service.files.SweepUnattachedUploadsService;
+import io.ticketdesk.application.service.files.UploadFileService;
 import io.ticketdesk.application.service.health.HealthService;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -55,6 +69,9 @@ public final class TicketDeskService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TicketDeskService.class);
     /** How often RESOLVED tickets are checked for auto-closing; far finer than any sane AUTO_CLOSE_AFTER. */
     private static final Duration AUTO_CLOSE_EVERY = Duration.ofMinutes(1);
+    /** Uploads never attached are swept hourly (they expire after 24 h), the first time soon after start. */
+    private static final Duration SWEEP_UPLOADS_FIRST = Duration.ofMinutes(1);
+    private static final Duration SWEEP_UPLOADS_EVERY = Duration.ofHours(1);
 
     /** What was started, stopped in reverse order. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -91,11 +108,24 @@ public final class TicketDeskService implements AutoCloseable {
                     throw new InvalidInitDataException("auth.login_disabled");
                 });
 
+        JdbiFileRepository files = new JdbiFileRepository(transactions);
+        FileStore fileStore = settings.filesDir()
+                .<FileStore>map(DirectoryFileStore::new)
+                .orElseGet(() -> new PostgresFileStore(database.jdbi()));
+        // no messages exist yet, so no file is readable through one; messages will answer this
+        AttachedMessageAccess attachedMessages = (reader, messageId) -> false;
+
         HttpApi.UseCases useCases = new HttpApi.UseCases(
                 new LogInWithTelegramService(verifier, users, transactions, clock, settings.adminTelegramIds()),
                 new IdentifyCallerService(users),
                 new UpdateProfileService(users, transactions, clock),
                 new HealthService(new PostgresDatabaseProbe(database.dataSource())));
+        remember(PeriodicJob.start("sweep-uploads", SWEEP_UPLOADS_FIRST, SWEEP_UPLOADS_EVERY,
+                new SweepUnattachedUploadsService(files, fileStore, transactions, clock)::sweep));
+
+        PostgresTicketSignalBus signals = new PostgresTicketSignalBus(transactions, url);
+        signals.start(Duration.ofSeconds(30));
+        remember(signals);
 
         JdbiTicketRepository tickets = new JdbiTicketRepository(transactions);
         JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
@@ -105,28 +135,36 @@ public final class TicketDeskService implements AutoCloseable {
         List<ApiRoutes> capabilities = List.of(
                 new TicketsController(new TicketsController.UseCases(ticketQueries, ticketQueries,
                         new CreateTicketService(tickets, categories, readModel, transactions, clock),
-                        new UpdateTicketService(tickets, users, readModel, transactions, clock),
-                        new DeleteTicketService(tickets, transactions), ticketQueries)),
+                        new UpdateTicketService(tickets, users, readModel, transactions, signals, clock),
+                        new DeleteTicketService(tickets, transactions, signals), ticketQueries)),
                 new MessagesController(new ListMessagesService(tickets, readModel),
                         new PostMessageService(tickets, new JdbiMessageRepository(transactions), readModel,
-                                transactions, clock)),
+                                transactions, signals, clock)),
                 new CategoriesController(new CategoriesController.UseCases(categoriesService, categoriesService,
                         categoriesService, categoriesService)),
-                usersController(users, transactions, clock),
+                new FilesController(new UploadFileService(files, fileStore, new TikaContentTypeDetector(), transactions,
+                        clock, settings.filesMaxBytes()), new DownloadFileService(files, fileStore, attachedMessages)),
+                usersController(users, transactions, signals, clock),
                 statisticsController(transactions, clock));
 
-        remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY,
-                new CloseInactiveTicketsService(tickets, transactions, clock, settings.autoCloseAfter())::closeInactive));
+        remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY, AUTO_CLOSE_EVERY,
+                new CloseInactiveTicketsService(tickets, transactions, signals, clock,
+                        settings.autoCloseAfter())::closeInactive));
 
-        http = new HttpApi(useCases, tokens, settings.corsOrigins(), capabilities).create();
+        LiveTicketsService live = new LiveTicketsService(signals, tickets, users, readModel);
+        TicketSocketController sockets = new TicketSocketController(new TicketSocketController.UseCases(
+                useCases.identifyCaller(), ticketQueries, live, live), tokens);
+
+        http = new HttpApi(useCases, tokens, settings.corsOrigins(), capabilities, sockets).create();
         http.start(settings.port());
         started.push(http::stop);
         LOG.info("ticket desk listening on port {}", http.port());
     }
 
     private static UsersController usersController(JdbiUserRepository users, JdbiTransactions transactions,
-                                                   Clock clock) {
-        UserAdministrationService administration = new UserAdministrationService(users, transactions, clock);
+                                                   TicketSignalBus signals, Clock clock) {
+        UserAdministrationService administration = new UserAdministrationService(users, transactions, signals,
+                clock);
         return new UsersController(new UsersController.UseCases(
                 new ListUsersService(new JdbiUserDirectory(transactions)), administration, administration));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.adapters.persistence.PostgresDatabase;
+import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
 import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
 import io.ticketdesk.application.service.tickets.CloseInactiveTicketsService;
 import java.time.Duration;
@@ -33,7 +34,8 @@ class AutoCloseTest {
             desk.put(inProgress, helper.token(), Map.of("status", "IN_PROGRESS"));
             JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
             CloseInactiveTicketsService autoClose = new CloseInactiveTicketsService(
-                    new JdbiTicketRepository(transactions), transactions, clock, Duration.ofDays(3));
+                    new JdbiTicketRepository(transactions), transactions,
+                    new PostgresTicketSignalBus(transactions, desk.database()), clock, Duration.ofDays(3));
 
             clock.advance(Duration.ofDays(2));
             assertEquals(0, autoClose.closeInactive());

@@ -102,9 +102,7 @@ class CategoriesTest {
                 "color", "red", "sort_order", -1, "icon", "x".repeat(17)));
 
         assertEquals(422, response.status());
-        List<String> fields = new ArrayList<>();
-        response.json().at("/error/details").forEach(d -> fields.add(d.get("field").asText()));
-        assertEquals(List.of("name", "icon", "color", "sort_order"), fields);
+        assertEquals(List.of("name", "icon", "color", "sort_order"), response.errorFields());
         assertEquals(422, desk.put("/api/v1/categories/" + create(Map.of("name", "Typed")).get("id").asText(),
                 admin.token(), Map.of("is_active", "no")).status());
     }

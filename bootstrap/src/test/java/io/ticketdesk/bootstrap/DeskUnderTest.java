@@ -78,6 +78,11 @@ final class DeskUnderTest implements AutoCloseable {
         service = TicketDeskService.start(Settings.fromEnvironment(environment), clock);
     }
 
+    /** A second instance of the service on this one's database, as a cluster would run it. */
+    DeskUnderTest secondInstance() {
+        return start(Map.of("DATABASE_URL", environment.get("DATABASE_URL")), clock);
+    }
+
     /** The service's database, for tests that drive a use case the API does not expose. */
     PostgresUrl database() {
         return PostgresUrl.parse(environment.get("DATABASE_URL"));
@@ -120,6 +125,62 @@ final class DeskUnderTest implements AutoCloseable {
             return Response.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    /** {@code POST /files/upload} with {@code content} as the multipart field {@code field}, streamed. */
+    Response upload(String token, String field, String filename, String declaredType, byte[] content) {
+        String boundary = "desk-test-boundary-" + java.util.UUID.randomUUID();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: " + declaredType + "\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/files/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        HttpRequest.BodyPublishers.ofByteArray(content),
+                        HttpRequest.BodyPublishers.ofByteArray(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return Response.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("upload failed: " + e, e);
+        }
+    }
+
+    /** A GET whose body is kept as bytes (a file download), with extra header name/value pairs. */
+    HttpResponse<byte[]> download(String path, String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("GET " + path + " failed: " + e, e);
+        }
+    }
+
+    PostgresUrl databaseUrl() {
+        return PostgresUrl.parse(environment.get("DATABASE_URL"));
+    }
+
+    /** One number from the service's database, for checks that nothing was kept behind. */
+    long count(String query) {
+        PostgresUrl url = PostgresUrl.parse(environment.get("DATABASE_URL"));
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl());
+             Statement sql = connection.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(query, e);
         }
     }
 
@@ -191,6 +252,13 @@ final class DeskUnderTest implements AutoCloseable {
 
         String errorCode() {
             return json.path("error").path("code").asText();
+        }
+
+        /** The fields named in {@code error.details}, in order. */
+        java.util.List<String> errorFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            json.at("/error/details").forEach(detail -> fields.add(detail.get("field").asText()));
+            return fields;
         }
 
         String header(String name) {

@@ -36,9 +36,12 @@ class PeopleTest {
             assertEquals(200, desk.get("/api/v1/tickets/" + bobsTicket, ann.token()).status());
             assertEquals(1, desk.get("/api/v1/tickets", ann.token()).json().get("total").asInt());
 
-            // blocked: the token Bob already holds is refused on his very next request
-            DeskUnderTest.Response blocked = desk.put("/api/v1/users/" + bob.id() + "/status", admin.token(),
-                    Map.of("is_active", false));
+            // blocked: his open socket closes, and the token he already holds is refused on his very next request
+            DeskUnderTest.Response blocked;
+            try (LiveClient socket = LiveClient.open(desk, bobsTicket, bob.token())) {
+                blocked = desk.put("/api/v1/users/" + bob.id() + "/status", admin.token(), Map.of("is_active", false));
+                assertEquals("1008 Your account is blocked", socket.closedWith());
+            }
             assertEquals(200, blocked.status(), blocked.body());
             assertEquals(false, blocked.json().get("is_active").asBoolean());
             DeskUnderTest.Response refused = desk.get("/api/v1/tickets", bob.token());

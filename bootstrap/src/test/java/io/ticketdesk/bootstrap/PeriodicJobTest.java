@@ -14,7 +14,7 @@ class PeriodicJobTest {
     void keepsRunningAfterARunFails() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch thirdRun = new CountDownLatch(3);
-        try (PeriodicJob job = PeriodicJob.start("test-job", Duration.ofMillis(10), () -> {
+        try (PeriodicJob job = PeriodicJob.start("test-job", Duration.ZERO, Duration.ofMillis(10), () -> {
             runs.incrementAndGet();
             thirdRun.countDown();
             throw new IllegalStateException("every run fails");

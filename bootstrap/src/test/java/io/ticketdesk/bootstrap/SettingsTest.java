@@ -30,6 +30,7 @@ class SettingsTest {
         assertEquals(Settings.TelegramMode.OFF, settings.telegramMode());
         assertEquals(URI.create("https://api.telegram.org"), settings.telegramApiUrl());
         assertEquals(20L * 1024 * 1024, settings.filesMaxBytes());
+        assertEquals(Optional.empty(), settings.filesDir());
         assertEquals(Duration.ofHours(24), settings.initDataMaxAge());
         assertEquals(Duration.ofDays(7), settings.autoCloseAfter());
         assertEquals(Set.of(), settings.adminTelegramIds());
@@ -48,6 +49,8 @@ class SettingsTest {
                 Map.entry("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram"),
                 Map.entry("INIT_DATA_MAX_AGE", "PT1H"),
                 Map.entry("AUTO_CLOSE_AFTER", "P3D"),
+                Map.entry("FILES_MAX_BYTES", "1048576"),
+                Map.entry("FILES_DIR", "/var/lib/ticketdesk/../ticketdesk/files"),
                 Map.entry("CORS_ORIGINS", "https://a.example.org, http://localhost:5173")));
 
         assertEquals(9000, settings.port());
@@ -57,6 +60,8 @@ class SettingsTest {
         assertEquals(Settings.TelegramMode.WEBHOOK, settings.telegramMode());
         assertEquals(Duration.ofHours(1), settings.initDataMaxAge());
         assertEquals(Duration.ofDays(3), settings.autoCloseAfter());
+        assertEquals(1048576L, settings.filesMaxBytes());
+        assertEquals(Optional.of(Path.of("/var/lib/ticketdesk/files")), settings.filesDir());
         assertEquals(List.of("https://a.example.org", "http://localhost:5173"), settings.corsOrigins());
         assertEquals(Settings.TelegramMode.POLLING, Settings.fromEnvironment(Map.of("BOT_TOKEN", TOKEN)).telegramMode());
     }
@@ -74,6 +79,7 @@ class SettingsTest {
             "TELEGRAM_MODE|polling|TELEGRAM_MODE: is polling but BOT_TOKEN is unset",
             "WEBAPP_URL|ftp://files|WEBAPP_URL: must be an http:// or https:// URL",
             "FILES_MAX_BYTES|0|FILES_MAX_BYTES: must be a whole number from 1 to 2147483648, got \"0\"",
+            "FILES_DIR|files\u0000dir|FILES_DIR: is not a valid path",
             "INIT_DATA_MAX_AGE|24 hours|INIT_DATA_MAX_AGE: must be a positive ISO-8601 duration such as PT24H or P7D, got \"24 hours\"",
             "AUTO_CLOSE_AFTER|-P1D|AUTO_CLOSE_AFTER: must be a positive ISO-8601 duration such as PT24H or P7D, got \"-P1D\"",
             "CORS_ORIGINS|https://a.example.org/path|CORS_ORIGINS: an origin has no path: \"https://a.example.org/path\"",

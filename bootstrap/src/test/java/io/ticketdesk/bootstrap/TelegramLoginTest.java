@@ -230,10 +230,10 @@ class TelegramLoginTest {
 
         assertEquals(422, response.status());
         assertEquals("VALIDATION_ERROR", response.errorCode());
-        assertEquals(List.of("first_name", "last_name", "username"), fields(response));
+        assertEquals(List.of("first_name", "last_name", "username"), response.errorFields());
         assertEquals("Must be at most 64 characters", response.json().at("/error/details/1/message").asText());
         assertEquals(422, wrongType.status());
-        assertEquals(List.of("first_name", "username"), fields(wrongType));
+        assertEquals(List.of("first_name", "username"), wrongType.errorFields());
         assertEquals("Must be a string", wrongType.json().at("/error/details/0/message").asText());
         assertEquals(before, desk.get("/api/v1/auth/me", token).json());
     }
@@ -256,11 +256,6 @@ class TelegramLoginTest {
         assertFalse(response.body().contains("Exception"));
     }
 
-    private static List<String> fields(DeskUnderTest.Response response) {
-        List<String> fields = new java.util.ArrayList<>();
-        response.json().at("/error/details").forEach(detail -> fields.add(detail.get("field").asText()));
-        return fields;
-    }
 
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new TreeSet<>();

@@ -68,7 +68,7 @@ class TicketBadInputTest {
         DeskUnderTest.Response response = desk.post("/api/v1/tickets", user.token(), body);
 
         assertEquals(422, response.status(), response.body());
-        assertEquals(List.of(errorField), fields(response));
+        assertEquals(List.of(errorField), response.errorFields());
         assertEquals(message, response.json().at("/error/details/0/message").asText());
         assertEquals(before, total());
     }
@@ -79,7 +79,7 @@ class TicketBadInputTest {
                 "{\"title\": 5, \"description\": [\"x\"], \"category_id\": 7, \"priority\": true}");
 
         assertEquals(422, response.status());
-        assertEquals(List.of("title", "description", "category_id", "priority"), fields(response));
+        assertEquals(List.of("title", "description", "category_id", "priority"), response.errorFields());
     }
 
     @ParameterizedTest(name = "update with {0}")
@@ -102,7 +102,7 @@ class TicketBadInputTest {
         DeskUnderTest.Response response = desk.put(ticket, moderator.token(), resolved);
 
         assertEquals(422, response.status(), response.body());
-        assertEquals(List.of(errorField), fields(response));
+        assertEquals(List.of(errorField), response.errorFields());
         assertEquals(before, desk.get(ticket, moderator.token()).json());
     }
 
@@ -112,9 +112,9 @@ class TicketBadInputTest {
         assertEquals(422, desk.post(ticket + "/messages", user.token(), Map.of("content", "x".repeat(10_001))).status());
         DeskUnderTest.Response internal = desk.post(ticket + "/messages", user.token(),
                 Map.of("content", "secret", "is_internal", true));
-        assertEquals(List.of("is_internal"), fields(internal));
-        assertEquals(List.of("is_internal"), fields(desk.post(ticket + "/messages", moderator.token(),
-                Map.of("content", "x", "is_internal", "yes"))));
+        assertEquals(List.of("is_internal"), internal.errorFields());
+        assertEquals(List.of("is_internal"), desk.post(ticket + "/messages", moderator.token(),
+                Map.of("content", "x", "is_internal", "yes")).errorFields());
         assertEquals(0, desk.get(ticket + "/messages", moderator.token()).json().get("total").asInt());
     }
 
@@ -139,14 +139,14 @@ class TicketBadInputTest {
         DeskUnderTest.Response response = desk.get("/api/v1/tickets" + query, user.token());
 
         assertEquals(422, response.status(), response.body());
-        assertEquals(List.of(parameter), fields(response));
+        assertEquals(List.of(parameter), response.errorFields());
     }
 
     @Test
     void everyBadListParameterIsReportedAtOnce() {
         DeskUnderTest.Response response = desk.get("/api/v1/tickets?page=0&size=500&status=NOPE", user.token());
 
-        assertEquals(List.of("status", "page", "size"), fields(response));
+        assertEquals(List.of("status", "page", "size"), response.errorFields());
     }
 
     private static Object resolve(String value) {
@@ -166,9 +166,4 @@ class TicketBadInputTest {
         return desk.get("/api/v1/tickets", moderator.token()).json().get("total").asLong();
     }
 
-    private static List<String> fields(DeskUnderTest.Response response) {
-        List<String> fields = new ArrayList<>();
-        response.json().at("/error/details").forEach(detail -> fields.add(detail.get("field").asText()));
-        return fields;
-    }
 }

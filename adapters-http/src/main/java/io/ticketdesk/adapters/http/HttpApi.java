@@ -8,6 +8,7 @@ import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.http.errors.ErrorMapping;
 import io.ticketdesk.adapters.http.health.HealthController;
 import io.ticketdesk.adapters.http.json.JsonMapping;
+import io.ticketdesk.adapters.http.realtime.TicketSocketController;
 import io.ticketdesk.adapters.http.tracing.RequestTracing;
 import io.ticketdesk.application.port.in.auth.IdentifyCallerUseCase;
 import io.ticketdesk.application.port.in.auth.LogInWithTelegramUseCase;
@@ -27,18 +28,24 @@ public final class HttpApi {
     private final JwtTokens tokens;
     private final List<String> corsOrigins;
     private final List<ApiRoutes> capabilities;
+    private final TicketSocketController sockets;
 
     /** What the API drives, grouped so the constructor stays readable as capabilities arrive. */
     public record UseCases(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
                            UpdateProfileUseCase updateProfile, CheckHealthQuery health) {
     }
 
-    /** {@code capabilities}: the controllers of tickets, messages, categories and so on, made by bootstrap. */
-    public HttpApi(UseCases useCases, JwtTokens tokens, List<String> corsOrigins, List<ApiRoutes> capabilities) {
+    /**
+     * {@code capabilities}: the controllers of tickets, messages, categories and so on, made by bootstrap;
+     * {@code sockets} may be null where no WebSocket endpoint is served (adapter tests).
+     */
+    public HttpApi(UseCases useCases, JwtTokens tokens, List<String> corsOrigins, List<ApiRoutes> capabilities,
+                   TicketSocketController sockets) {
         this.useCases = useCases;
         this.tokens = tokens;
         this.corsOrigins = List.copyOf(corsOrigins);
         this.capabilities = List.copyOf(capabilities);
+        this.sockets = sockets;
     }
 
     public Javalin create() {
@@ -51,6 +58,8 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(JsonMapping.objectMapper(), false));
+            config.jetty.modifyWebSocketServletFactory(factory ->
+                    factory.setIdleTimeout(TicketSocketController.IDLE_TIMEOUT));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_GRACE.toMillis());
                 server.setStopAtShutdown(false);
@@ -73,6 +82,9 @@ public final class HttpApi {
             health.register(config.routes);
             auth.register(config.routes, PREFIX);
             capabilities.forEach(capability -> capability.register(config.routes, PREFIX));
+            if (sockets != null) {
+                sockets.register(config.routes);
+            }
         });
     }
 }

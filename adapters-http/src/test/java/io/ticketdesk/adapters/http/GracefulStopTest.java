@@ -33,7 +33,7 @@ class GracefulStopTest {
             }
         });
         Javalin app = new HttpApi(useCases, new JwtTokens("unit-test-secret-that-is-at-least-32-bytes",
-                Duration.ofDays(1), Clock.systemUTC()), List.of(), List.of()).create().start(0);
+                Duration.ofDays(1), Clock.systemUTC()), List.of(), List.of(), null).create().start(0);
 
         CompletableFuture<HttpResponse<String>> response = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/health")).build(),

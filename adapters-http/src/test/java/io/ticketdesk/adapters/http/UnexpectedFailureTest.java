@@ -49,7 +49,7 @@ class UnexpectedFailureTest {
                 });
         JwtTokens tokens = new JwtTokens("unit-test-secret-that-is-at-least-32-bytes", Duration.ofDays(7),
                 Clock.systemUTC());
-        app = new HttpApi(useCases, tokens, List.of(), List.of()).create().start(0);
+        app = new HttpApi(useCases, tokens, List.of(), List.of(), null).create().start(0);
     }
 
     @AfterEach

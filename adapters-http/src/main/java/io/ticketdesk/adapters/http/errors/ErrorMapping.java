@@ -10,6 +10,7 @@ import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.ValidationException;
+import io.ticketdesk.domain.files.FileTooLargeException;
 import io.ticketdesk.domain.users.UserBlockedException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,6 +46,9 @@ public final class ErrorMapping {
         }
         if (e instanceof ConflictException) {
             return ErrorCode.CONFLICT;
+        }
+        if (e instanceof FileTooLargeException) {
+            return ErrorCode.PAYLOAD_TOO_LARGE;
         }
         return ErrorCode.VALIDATION_ERROR;
     }

@@ -90,8 +90,9 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         return switch (sort.key()) {
             case CREATED_AT -> "t.created_at" + direction + ", t.id" + direction;
             case UPDATED_AT -> "t.updated_at" + direction + ", t.id" + direction;
-            // among equal priorities the newest comes first, whichever way priorities run
-            case PRIORITY -> "t.priority_rank" + direction + ", t.created_at DESC, t.id DESC";
+            // -priority: most urgent first, newest first among equals; priority: the exact reverse, so
+            // both directions walk the one index tickets_priority_rank
+            case PRIORITY -> "t.priority_rank" + direction + ", t.created_at" + direction + ", t.id" + direction;
         };
     }
 

@@ -7,6 +7,8 @@ import io.ticketdesk.application.port.out.persistence.MessageRepository;
 import io.ticketdesk.application.port.out.persistence.TicketReadModel;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.application.port.out.persistence.Transactions;
+import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.messages.Message;
 import io.ticketdesk.domain.tickets.Ticket;
@@ -23,14 +25,16 @@ public final class PostMessageService implements PostMessageUseCase {
     private final MessageRepository messages;
     private final TicketReadModel readModel;
     private final Transactions transactions;
+    private final TicketSignalBus signals;
     private final Clock clock;
 
     public PostMessageService(TicketRepository tickets, MessageRepository messages, TicketReadModel readModel,
-                              Transactions transactions, Clock clock) {
+                              Transactions transactions, TicketSignalBus signals, Clock clock) {
         this.tickets = tickets;
         this.messages = messages;
         this.readModel = readModel;
         this.transactions = transactions;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -48,6 +52,9 @@ public final class PostMessageService implements PostMessageUseCase {
             messages.insert(message);
             tickets.update(update.ticket());
             tickets.appendHistory(ticket.id(), update.changes());
+            // delivered on commit, in commit order: the message first, then the moves it caused
+            signals.publish(new TicketSignal.MessagePosted(ticket.id(), message.id(), message.internal()));
+            TicketSignal.forChanges(ticket.id(), update.changes(), actor).forEach(signals::publish);
             return readModel.message(message.id()).orElseThrow();
         });
     }

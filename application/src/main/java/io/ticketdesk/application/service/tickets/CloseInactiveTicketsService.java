@@ -3,6 +3,8 @@ package io.ticketdesk.application.service.tickets;
 import io.ticketdesk.application.port.in.tickets.CloseInactiveTicketsUseCase;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.application.port.out.persistence.Transactions;
+import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.domain.tickets.TicketUpdate;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,13 +21,15 @@ public final class CloseInactiveTicketsService implements CloseInactiveTicketsUs
 
     private final TicketRepository tickets;
     private final Transactions transactions;
+    private final TicketSignalBus signals;
     private final Clock clock;
     private final Duration quietPeriod;
 
-    public CloseInactiveTicketsService(TicketRepository tickets, Transactions transactions, Clock clock,
-                                       Duration quietPeriod) {
+    public CloseInactiveTicketsService(TicketRepository tickets, Transactions transactions, TicketSignalBus signals,
+                                       Clock clock, Duration quietPeriod) {
         this.tickets = tickets;
         this.transactions = transactions;
+        this.signals = signals;
         this.clock = clock;
         this.quietPeriod = quietPeriod;
     }
@@ -50,6 +54,7 @@ public final class CloseInactiveTicketsService implements CloseInactiveTicketsUs
         update.ifPresent(closing -> {
             tickets.update(closing.ticket());
             tickets.appendHistory(id, closing.changes());
+            TicketSignal.forChanges(id, closing.changes(), null).forEach(signals::publish);
         });
         return update.isPresent() ? 1 : 0;
     }

@@ -6,6 +6,8 @@ import io.ticketdesk.application.port.in.tickets.UpdateTicketUseCase;
 import io.ticketdesk.application.port.out.persistence.TicketReadModel;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.application.port.out.persistence.Transactions;
+import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.application.port.out.persistence.UserRepository;
 import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.NotFoundException;
@@ -29,14 +31,16 @@ public final class UpdateTicketService implements UpdateTicketUseCase {
     private final UserRepository users;
     private final TicketReadModel readModel;
     private final Transactions transactions;
+    private final TicketSignalBus signals;
     private final Clock clock;
 
     public UpdateTicketService(TicketRepository tickets, UserRepository users, TicketReadModel readModel,
-                               Transactions transactions, Clock clock) {
+                               Transactions transactions, TicketSignalBus signals, Clock clock) {
         this.tickets = tickets;
         this.users = users;
         this.readModel = readModel;
         this.transactions = transactions;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -69,6 +73,7 @@ public final class UpdateTicketService implements UpdateTicketUseCase {
             if (!update.ticket().equals(current)) {
                 tickets.update(update.ticket());
                 tickets.appendHistory(current.id(), update.changes());
+                TicketSignal.forChanges(current.id(), update.changes(), actor).forEach(signals::publish);
             }
             return readModel.ticket(current.id()).orElseThrow();
         });

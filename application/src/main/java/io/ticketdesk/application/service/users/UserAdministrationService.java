@@ -5,6 +5,8 @@ import io.ticketdesk.application.port.in.users.ChangeRoleUseCase;
 import io.ticketdesk.application.port.in.users.ChangeUserStatusCommand;
 import io.ticketdesk.application.port.in.users.ChangeUserStatusUseCase;
 import io.ticketdesk.application.port.out.persistence.Transactions;
+import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.application.port.out.persistence.UserRepository;
 import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.users.User;
@@ -14,16 +16,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Role and status changes, one at a time across the desk so the last-ADMIN rule holds under concurrency. */
+/**
+ * Role and status changes, one at a time across the desk so the last-ADMIN rule holds under
+ * concurrency. A change tells every instance (with the commit) to re-check the person's open sockets.
+ */
 public final class UserAdministrationService implements ChangeRoleUseCase, ChangeUserStatusUseCase {
 
     private final UserRepository users;
     private final Transactions transactions;
+    private final TicketSignalBus signals;
     private final Clock clock;
 
-    public UserAdministrationService(UserRepository users, Transactions transactions, Clock clock) {
+    public UserAdministrationService(UserRepository users, Transactions transactions, TicketSignalBus signals,
+                                     Clock clock) {
         this.users = users;
         this.transactions = transactions;
+        this.signals = signals;
         this.clock = clock;
     }
 
@@ -55,7 +63,12 @@ public final class UserAdministrationService implements ChangeRoleUseCase, Chang
             UserAdministration.requireMayAdminister(currentActor);
             User target = users.findById(targetId).orElseThrow(() -> new NotFoundException("user.not_found"));
             User changed = rule.apply(currentActor, target, activeAdmins);
-            return changed == target ? target : users.updateRoleAndStatus(changed);
+            if (changed == target) {
+                return target;
+            }
+            User stored = users.updateRoleAndStatus(changed);
+            signals.publish(new TicketSignal.AccessChanged(stored.id()));
+            return stored;
         });
     }
 

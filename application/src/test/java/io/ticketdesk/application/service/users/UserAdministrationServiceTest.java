@@ -7,6 +7,8 @@ import io.ticketdesk.application.port.in.users.ChangeRoleCommand;
 import io.ticketdesk.application.port.in.users.ChangeUserStatusCommand;
 import io.ticketdesk.application.port.out.persistence.DirectTransactions;
 import io.ticketdesk.application.port.out.persistence.InMemoryUserRepository;
+import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.domain.AccessDeniedException;
 import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.NotFoundException;
@@ -16,7 +18,10 @@ import io.ticketdesk.domain.users.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class UserAdministrationServiceTest {
@@ -25,8 +30,20 @@ class UserAdministrationServiceTest {
     private static final Instant NOW = Instant.parse("2024-02-01T10:00:00Z");
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final List<TicketSignal> published = new ArrayList<>();
+    private final TicketSignalBus signals = new TicketSignalBus() {
+        @Override
+        public void publish(TicketSignal signal) {
+            published.add(signal);
+        }
+
+        @Override
+        public void subscribe(Consumer<TicketSignal> receiver) {
+            throw new UnsupportedOperationException("not needed here");
+        }
+    };
     private final UserAdministrationService service = new UserAdministrationService(users, new DirectTransactions(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            signals, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private User saved(long telegramId, Role role) {
         return users.save(new User(UUID.randomUUID(), telegramId, null, "P" + telegramId, null, null, role, true,
@@ -43,6 +60,18 @@ class UserAdministrationServiceTest {
         assertEquals(Role.HELPER, promoted.role());
         assertEquals(NOW, promoted.updatedAt());
         assertEquals(promoted, users.findById(customer.id()).orElseThrow());
+        assertEquals(List.of(new TicketSignal.AccessChanged(customer.id())), published);
+    }
+
+    @Test
+    void nothingChangedNothingPublished() {
+        User admin = saved(1, Role.ADMIN);
+        User customer = saved(2, Role.USER);
+
+        service.changeRole(new ChangeRoleCommand(admin, customer.id(), Role.USER));
+        service.changeStatus(new ChangeUserStatusCommand(admin, customer.id(), true));
+
+        assertEquals(List.of(), published);
     }
 
     @Test
@@ -65,6 +94,7 @@ class UserAdministrationServiceTest {
         assertEquals("user.last_admin", assertThrows(ConflictException.class,
                 () -> service.changeRole(new ChangeRoleCommand(admin, admin.id(), Role.MODERATOR))).code());
         assertEquals(admin, users.findById(admin.id()).orElseThrow());
+        assertEquals(List.of(), published);
     }
 
     @Test

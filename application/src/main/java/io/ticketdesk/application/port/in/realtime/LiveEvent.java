@@ -1,0 +1,25 @@
+package io.ticketdesk.application.port.in.realtime;
+
+import io.ticketdesk.application.port.in.messages.MessageView;
+import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import java.util.Map;
+import java.util.UUID;
+
+/** What a watcher of a ticket is shown, already filtered for what that watcher may see. */
+public sealed interface LiveEvent {
+
+    UUID ticketId();
+
+    record NewMessage(UUID ticketId, MessageView message) implements LiveEvent {
+    }
+
+    record StatusChanged(UUID ticketId, String oldStatus, String newStatus, TicketSignal.Actor by) implements LiveEvent {
+    }
+
+    record TicketUpdated(UUID ticketId, Map<String, TicketSignal.FieldChange> changes, TicketSignal.Actor by)
+            implements LiveEvent {
+    }
+
+    record Typing(UUID ticketId, UUID userId, String firstName, boolean typing) implements LiveEvent {
+    }
+}

@@ -1,0 +1,49 @@
+package io.ticketdesk.application.service.files;
+
+import io.ticketdesk.application.port.in.files.SweepUnattachedUploadsUseCase;
+import io.ticketdesk.application.port.out.files.FileStore;
+import io.ticketdesk.application.port.out.persistence.FileRepository;
+import io.ticketdesk.application.port.out.persistence.Transactions;
+import io.ticketdesk.domain.files.StoredFile;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Removes uploads nobody attached within {@link #UNATTACHED_LIFETIME}. The row goes first, and
+ * only while still unattached, so a file attached at the same moment is never lost.
+ */
+public final class SweepUnattachedUploadsService implements SweepUnattachedUploadsUseCase {
+
+    public static final Duration UNATTACHED_LIFETIME = Duration.ofHours(24);
+    private static final int BATCH = 100;
+
+    private final FileRepository files;
+    private final FileStore store;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public SweepUnattachedUploadsService(FileRepository files, FileStore store, Transactions transactions,
+                                         Clock clock) {
+        this.files = files;
+        this.store = store;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public int sweep() {
+        int removed = 0;
+        List<StoredFile> batch;
+        do {
+            batch = files.findUnattachedCreatedBefore(clock.instant().minus(UNATTACHED_LIFETIME), BATCH);
+            for (StoredFile file : batch) {
+                if (transactions.inTransaction(() -> files.deleteIfUnattached(file.id()))) {
+                    store.delete(file.id());
+                    removed++;
+                }
+            }
+        } while (batch.size() == BATCH);
+        return removed;
+    }
+}
