@@ -3,56 +3,64 @@ package io.ticketdesk.bootstrap;
 import io.javalin.Javalin;
 import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.HttpApi;
+import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.http.categories.CategoriesController;
 import io.ticketdesk.adapters.http.files.FilesController;
 import io.ticketdesk.adapters.http.messages.MessagesController;
 import io.ticketdesk.adapters.http.realtime.TicketSocketController;
-import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
-import io.ticketdesk.application.service.realtime.LiveTicketsService;
+import io.ticketdesk.adapters.http.statistics.StatisticsController;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
-import io.ticketdesk.adapters.persistence.categories.JdbiCategoryRepository;
-import io.ticketdesk.adapters.persistence.files.JdbiAttachedMessageAccess;
-import io.ticketdesk.adapters.persistence.tickets.JdbiMessageRepository;
-import io.ticketdesk.adapters.persistence.tickets.JdbiTicketReadModel;
-import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
-import io.ticketdesk.application.service.categories.CategoriesService;
-import io.ticketdesk.application.service.messages.ListMessagesService;
-import io.ticketdesk.application.service.messages.PostMessageService;
-import io.ticketdesk.application.service.tickets.CloseInactiveTicketsService;
-import io.ticketdesk.application.service.tickets.CreateTicketService;
-import io.ticketdesk.application.service.tickets.DeleteTicketService;
-import io.ticketdesk.application.service.tickets.TicketQueriesService;
-import io.ticketdesk.application.service.tickets.UpdateTicketService;
-import io.ticketdesk.adapters.http.auth.JwtTokens;
+import io.ticketdesk.adapters.http.users.UsersController;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.adapters.persistence.PostgresDatabase;
 import io.ticketdesk.adapters.persistence.PostgresDatabaseProbe;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
 import io.ticketdesk.adapters.persistence.ServiceSecrets;
+import io.ticketdesk.adapters.persistence.categories.JdbiCategoryRepository;
 import io.ticketdesk.adapters.persistence.files.DirectoryFileStore;
+import io.ticketdesk.adapters.persistence.files.JdbiAttachedMessageAccess;
 import io.ticketdesk.adapters.persistence.files.JdbiFileRepository;
 import io.ticketdesk.adapters.persistence.files.PostgresFileStore;
 import io.ticketdesk.adapters.persistence.files.TikaContentTypeDetector;
+import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
+import io.ticketdesk.adapters.persistence.statistics.JdbiStatisticsReadModel;
+import io.ticketdesk.adapters.persistence.tickets.JdbiMessageRepository;
+import io.ticketdesk.adapters.persistence.tickets.JdbiTicketReadModel;
+import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
+import io.ticketdesk.adapters.persistence.users.JdbiUserDirectory;
 import io.ticketdesk.adapters.persistence.users.JdbiUserRepository;
 import io.ticketdesk.adapters.telegram.webapp.TelegramInitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
 import io.ticketdesk.application.port.out.files.AttachedMessageAccess;
 import io.ticketdesk.application.port.out.files.FileStore;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.application.service.auth.IdentifyCallerService;
 import io.ticketdesk.application.service.auth.LogInWithTelegramService;
 import io.ticketdesk.application.service.auth.UpdateProfileService;
+import io.ticketdesk.application.service.categories.CategoriesService;
 import io.ticketdesk.application.service.files.DownloadFileService;
 import io.ticketdesk.application.service.files.SweepUnattachedUploadsService;
 import io.ticketdesk.application.service.files.UploadFileService;
 import io.ticketdesk.application.service.health.HealthService;
+import io.ticketdesk.application.service.messages.ListMessagesService;
+import io.ticketdesk.application.service.messages.PostMessageService;
+import io.ticketdesk.application.service.realtime.LiveTicketsService;
+import io.ticketdesk.application.service.statistics.StatisticsService;
+import io.ticketdesk.application.service.tickets.CloseInactiveTicketsService;
+import io.ticketdesk.application.service.tickets.CreateTicketService;
+import io.ticketdesk.application.service.tickets.DeleteTicketService;
+import io.ticketdesk.application.service.tickets.TicketQueriesService;
+import io.ticketdesk.application.service.tickets.UpdateTicketService;
+import io.ticketdesk.application.service.users.ListUsersService;
+import io.ticketdesk.application.service.users.UserAdministrationService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +143,9 @@ public final class TicketDeskService implements AutoCloseable {
                 new CategoriesController(new CategoriesController.UseCases(categoriesService, categoriesService,
                         categoriesService, categoriesService)),
                 new FilesController(new UploadFileService(files, fileStore, new TikaContentTypeDetector(), transactions,
-                        clock, settings.filesMaxBytes()), new DownloadFileService(files, fileStore, attachedMessages)));
+                        clock, settings.filesMaxBytes()), new DownloadFileService(files, fileStore, attachedMessages)),
+                usersController(users, transactions, signals, clock),
+                statisticsController(transactions, clock));
 
         remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY, AUTO_CLOSE_EVERY,
                 new CloseInactiveTicketsService(tickets, transactions, signals, clock,
@@ -149,6 +159,19 @@ public final class TicketDeskService implements AutoCloseable {
         http.start(settings.port());
         started.push(http::stop);
         LOG.info("ticket desk listening on port {}", http.port());
+    }
+
+    private static UsersController usersController(JdbiUserRepository users, JdbiTransactions transactions,
+                                                   TicketSignalBus signals, Clock clock) {
+        UserAdministrationService administration = new UserAdministrationService(users, transactions, signals,
+                clock);
+        return new UsersController(new UsersController.UseCases(
+                new ListUsersService(new JdbiUserDirectory(transactions)), administration, administration));
+    }
+
+    private static StatisticsController statisticsController(JdbiTransactions transactions, Clock clock) {
+        StatisticsService statistics = new StatisticsService(new JdbiStatisticsReadModel(transactions), clock);
+        return new StatisticsController(statistics, statistics);
     }
 
     private <T extends AutoCloseable> T remember(T resource) {

@@ -144,8 +144,10 @@ final class DeskUnderTest implements AutoCloseable {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        // a client of its own: a refused upload (401, 413) ends with the server closing the
+        // connection, which a shared pool could hand to the next request
         try {
-            return Response.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return Response.of(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError("upload failed: " + e, e);
         }

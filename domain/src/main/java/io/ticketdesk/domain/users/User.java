@@ -38,4 +38,17 @@ public record User(UUID id, long telegramId, String username, String firstName, 
         return new User(id, telegramId, newUsername, newFirstName, newLastName, languageCode, role, active,
                 createdAt, now);
     }
+
+    public User withRole(Role newRole, Instant now) {
+        return new User(id, telegramId, username, firstName, lastName, languageCode, newRole, active, createdAt, now);
+    }
+
+    public User withActive(boolean newActive, Instant now) {
+        return new User(id, telegramId, username, firstName, lastName, languageCode, role, newActive, createdAt, now);
+    }
+
+    /** An ADMIN who is not blocked: the desk must always keep at least one. */
+    public boolean isActiveAdmin() {
+        return active && role == Role.ADMIN;
+    }
 }

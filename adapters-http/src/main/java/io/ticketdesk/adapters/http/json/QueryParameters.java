@@ -6,6 +6,8 @@ import io.ticketdesk.adapters.http.errors.ErrorCode;
 import io.ticketdesk.application.port.in.PageRequest;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.ValidationException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,6 +76,30 @@ public final class QueryParameters {
                 yield false;
             }
         }).orElse(false);
+    }
+
+    /** An optional boolean ({@code true}/{@code false}/{@code 1}/{@code 0}); anything else is named in a 422. */
+    public Optional<Boolean> optionalBool(String name) {
+        return text(name).flatMap(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> Optional.of(true);
+            case "false", "0" -> Optional.of(false);
+            default -> {
+                problems.add(FieldProblem.of(name, "validation.type.boolean"));
+                yield Optional.empty();
+            }
+        });
+    }
+
+    /** A calendar date {@code YYYY-MM-DD}. */
+    public Optional<LocalDate> date(String name) {
+        return text(name).flatMap(value -> {
+            try {
+                return Optional.of(LocalDate.parse(value));
+            } catch (DateTimeParseException malformed) {
+                problems.add(FieldProblem.of(name, "validation.type.date"));
+                return Optional.empty();
+            }
+        });
     }
 
     private int integer(String name, int defaultValue) {

@@ -87,7 +87,8 @@ public final class TicketSocketController {
         try {
             socket.watching(useCases.watch().watch(viewer, ticketId, socket));
         } catch (DomainException lostAccessMeanwhile) {
-            socket.close(LiveSocket.POLICY_VIOLATION, "ticket.not_found");
+            // deleted, or access lost, between the upgrade check and now
+            socket.revoke(lostAccessMeanwhile.code());
             return;
         }
         ctx.enableAutomaticPings(PING_EVERY.toSeconds(), TimeUnit.SECONDS);

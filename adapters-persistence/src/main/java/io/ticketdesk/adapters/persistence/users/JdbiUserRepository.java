@@ -11,9 +11,14 @@ public final class JdbiUserRepository implements UserRepository {
     private static final String COLUMNS = "id, telegram_id, username, first_name, last_name, language_code, role, "
             + "is_active, created_at, updated_at";
 
+    /** The advisory lock key of role and status changes (any constant; "admin" in ASCII). */
+    private static final long ADMINISTRATION_LOCK = 0x61646d696eL;
+
+    private final JdbiTransactions transactions;
     private final UserSql sql;
 
     public JdbiUserRepository(JdbiTransactions transactions) {
+        this.transactions = transactions;
         this.sql = new UserSql(transactions);
     }
 
@@ -50,6 +55,26 @@ public final class JdbiUserRepository implements UserRepository {
         return sql.write("""
                 UPDATE users SET username = :username, first_name = :firstName, last_name = :lastName,
                                  updated_at = :updatedAt
+                WHERE id = :id
+                RETURNING\s""" + COLUMNS, user);
+    }
+
+    @Override
+    public long lockAdministrationAndCountActiveAdmins() {
+        // one lock for every role and status change, held to the end of the transaction; the count
+        // runs after it is granted, so it sees every change committed before ours
+        return transactions.withHandle(handle -> {
+            handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", ADMINISTRATION_LOCK)
+                    .mapTo(Integer.class).one();
+            return handle.createQuery("SELECT count(*) FROM users WHERE role = 'ADMIN' AND is_active")
+                    .mapTo(Long.class).one();
+        });
+    }
+
+    @Override
+    public User updateRoleAndStatus(User user) {
+        return sql.write("""
+                UPDATE users SET role = :role, is_active = :active, updated_at = :updatedAt
                 WHERE id = :id
                 RETURNING\s""" + COLUMNS, user);
     }

@@ -20,4 +20,13 @@ public interface UserRepository {
 
     /** Writes the profile fields and {@code updated_at} of an existing user. */
     User updateProfile(User user);
+
+    /**
+     * Serializes role and status changes for the rest of the running transaction and returns how
+     * many active ADMINs there are now, so that two changes at once cannot both remove "the other" ADMIN.
+     */
+    long lockAdministrationAndCountActiveAdmins();
+
+    /** Writes the role, the block flag and {@code updated_at} of an existing user. */
+    User updateRoleAndStatus(User user);
 }

@@ -43,6 +43,22 @@ public final class InMemoryUserRepository implements UserRepository {
         return stored;
     }
 
+    @Override
+    public synchronized long lockAdministrationAndCountActiveAdmins() {
+        return byId.values().stream().filter(User::isActiveAdmin).count();
+    }
+
+    @Override
+    public synchronized User updateRoleAndStatus(User user) {
+        User existing = byId.get(user.id());
+        if (existing == null) {
+            throw new IllegalStateException("no user " + user.id());
+        }
+        User stored = existing.withRole(user.role(), user.updatedAt()).withActive(user.active(), user.updatedAt());
+        byId.put(stored.id(), stored);
+        return stored;
+    }
+
     /** Test set-up: puts a user as given, role and status included. */
     public User save(User user) {
         byId.put(user.id(), user);

@@ -75,4 +75,31 @@ public abstract class UserRepositoryContract {
         assertTrue(repository().findById(UUID.randomUUID()).isEmpty());
         assertTrue(repository().findByTelegramId(999_999).isEmpty());
     }
+
+    @Test
+    void writesRoleAndStatusButNotTheProfile() {
+        User stored = repository().insertOrRefreshProfile(newcomer(1004, "John", FIRST));
+
+        User changed = repository().updateRoleAndStatus(
+                stored.withProfile("Ignored", null, null, FIRST).withRole(Role.HELPER, LATER).withActive(false, LATER));
+
+        assertEquals(Role.HELPER, changed.role());
+        assertEquals(false, changed.active());
+        assertEquals(LATER, changed.updatedAt());
+        assertEquals("John", changed.firstName());
+        assertEquals("john_doe", changed.username());
+        assertEquals(changed, repository().findById(stored.id()).orElseThrow());
+    }
+
+    @Test
+    void countsActiveAdminsOnly() {
+        long before = repository().lockAdministrationAndCountActiveAdmins();
+        User admin = repository().insertOrRefreshProfile(newcomer(1005, "Admin", FIRST));
+        User blockedAdmin = repository().insertOrRefreshProfile(newcomer(1006, "Blocked", FIRST));
+        repository().insertOrRefreshProfile(newcomer(1007, "Moderator", FIRST));
+        saveWithRoleAndStatus(admin.withRole(Role.ADMIN, FIRST));
+        saveWithRoleAndStatus(blockedAdmin.withRole(Role.ADMIN, FIRST).withActive(false, FIRST));
+
+        assertEquals(before + 1, repository().lockAdministrationAndCountActiveAdmins());
+    }
 }

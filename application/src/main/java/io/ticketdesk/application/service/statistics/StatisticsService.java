@@ -1,0 +1,39 @@
+package io.ticketdesk.application.service.statistics;
+
+import io.ticketdesk.application.port.in.statistics.Dashboard;
+import io.ticketdesk.application.port.in.statistics.DashboardQuery;
+import io.ticketdesk.application.port.in.statistics.TicketStatistics;
+import io.ticketdesk.application.port.in.statistics.TicketStatisticsQuery;
+import io.ticketdesk.application.port.in.statistics.TicketStatisticsRequest;
+import io.ticketdesk.application.port.out.persistence.StatisticsReadModel;
+import io.ticketdesk.domain.statistics.StatisticsPeriod;
+import io.ticketdesk.domain.statistics.StatisticsPolicy;
+import io.ticketdesk.domain.users.User;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** The two statistics queries: staff only; days are UTC days of the injected clock. */
+public final class StatisticsService implements DashboardQuery, TicketStatisticsQuery {
+
+    private final StatisticsReadModel readModel;
+    private final Clock clock;
+
+    public StatisticsService(StatisticsReadModel readModel, Clock clock) {
+        this.readModel = readModel;
+        this.clock = clock;
+    }
+
+    @Override
+    public Dashboard dashboard(User actor) {
+        StatisticsPolicy.requireMayView(actor);
+        return readModel.dashboard();
+    }
+
+    @Override
+    public TicketStatistics report(User actor, TicketStatisticsRequest request) {
+        StatisticsPolicy.requireMayView(actor);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return readModel.tickets(StatisticsPeriod.resolve(request.from(), request.to(), today), request.categoryId());
+    }
+}

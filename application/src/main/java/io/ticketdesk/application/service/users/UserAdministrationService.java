@@ -1,0 +1,78 @@
+package io.ticketdesk.application.service.users;
+
+import io.ticketdesk.application.port.in.users.ChangeRoleCommand;
+import io.ticketdesk.application.port.in.users.ChangeRoleUseCase;
+import io.ticketdesk.application.port.in.users.ChangeUserStatusCommand;
+import io.ticketdesk.application.port.in.users.ChangeUserStatusUseCase;
+import io.ticketdesk.application.port.out.persistence.Transactions;
+import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
+import io.ticketdesk.application.port.out.persistence.UserRepository;
+import io.ticketdesk.domain.NotFoundException;
+import io.ticketdesk.domain.users.User;
+import io.ticketdesk.domain.users.UserAdministration;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Role and status changes, one at a time across the desk so the last-ADMIN rule holds under
+ * concurrency. A change tells every instance (with the commit) to re-check the person's open sockets.
+ */
+public final class UserAdministrationService implements ChangeRoleUseCase, ChangeUserStatusUseCase {
+
+    private final UserRepository users;
+    private final Transactions transactions;
+    private final TicketSignalBus signals;
+    private final Clock clock;
+
+    public UserAdministrationService(UserRepository users, Transactions transactions, TicketSignalBus signals,
+                                     Clock clock) {
+        this.users = users;
+        this.transactions = transactions;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    @Override
+    public User changeRole(ChangeRoleCommand command) {
+        return change(command.actor(), command.userId(), (actor, target, admins) -> UserAdministration.changeRole(
+                actor, target, command.role(), admins, now()));
+    }
+
+    @Override
+    public User changeStatus(ChangeUserStatusCommand command) {
+        return change(command.actor(), command.userId(), (actor, target, admins) -> UserAdministration.changeStatus(
+                actor, target, command.active(), admins, now()));
+    }
+
+    /** One of the rules of {@link UserAdministration}, applied to the actor and target as they are under the lock. */
+    @FunctionalInterface
+    private interface Rule {
+        User apply(User actor, User target, long activeAdmins);
+    }
+
+    private User change(User actor, UUID targetId, Rule rule) {
+        actor.requireActive();
+        return transactions.inTransaction(() -> {
+            long activeAdmins = users.lockAdministrationAndCountActiveAdmins();
+            // the actor as they are now, under the lock: an ADMIN demoted a moment ago is no longer one
+            User currentActor = users.findById(actor.id()).orElseThrow(() -> new NotFoundException("user.not_found"))
+                    .requireActive();
+            UserAdministration.requireMayAdminister(currentActor);
+            User target = users.findById(targetId).orElseThrow(() -> new NotFoundException("user.not_found"));
+            User changed = rule.apply(currentActor, target, activeAdmins);
+            if (changed == target) {
+                return target;
+            }
+            User stored = users.updateRoleAndStatus(changed);
+            signals.publish(new TicketSignal.AccessChanged(stored.id()));
+            return stored;
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

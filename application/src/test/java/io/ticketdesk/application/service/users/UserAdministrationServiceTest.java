@@ -1,0 +1,128 @@
+package io.ticketdesk.application.service.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ticketdesk.application.port.in.users.ChangeRoleCommand;
+import io.ticketdesk.application.port.in.users.ChangeUserStatusCommand;
+import io.ticketdesk.application.port.out.persistence.DirectTransactions;
+import io.ticketdesk.application.port.out.persistence.InMemoryUserRepository;
+import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
+import io.ticketdesk.domain.AccessDeniedException;
+import io.ticketdesk.domain.ConflictException;
+import io.ticketdesk.domain.NotFoundException;
+import io.ticketdesk.domain.ValidationException;
+import io.ticketdesk.domain.users.Role;
+import io.ticketdesk.domain.users.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class UserAdministrationServiceTest {
+
+    private static final Instant THEN = Instant.parse("2024-01-01T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2024-02-01T10:00:00Z");
+
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final List<TicketSignal> published = new ArrayList<>();
+    private final TicketSignalBus signals = new TicketSignalBus() {
+        @Override
+        public void publish(TicketSignal signal) {
+            published.add(signal);
+        }
+
+        @Override
+        public void subscribe(Consumer<TicketSignal> receiver) {
+            throw new UnsupportedOperationException("not needed here");
+        }
+    };
+    private final UserAdministrationService service = new UserAdministrationService(users, new DirectTransactions(),
+            signals, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private User saved(long telegramId, Role role) {
+        return users.save(new User(UUID.randomUUID(), telegramId, null, "P" + telegramId, null, null, role, true,
+                THEN, THEN));
+    }
+
+    @Test
+    void anAdminPromotesAndTheStoredUserIsReturned() {
+        User admin = saved(1, Role.ADMIN);
+        User customer = saved(2, Role.USER);
+
+        User promoted = service.changeRole(new ChangeRoleCommand(admin, customer.id(), Role.HELPER));
+
+        assertEquals(Role.HELPER, promoted.role());
+        assertEquals(NOW, promoted.updatedAt());
+        assertEquals(promoted, users.findById(customer.id()).orElseThrow());
+        assertEquals(List.of(new TicketSignal.AccessChanged(customer.id())), published);
+    }
+
+    @Test
+    void nothingChangedNothingPublished() {
+        User admin = saved(1, Role.ADMIN);
+        User customer = saved(2, Role.USER);
+
+        service.changeRole(new ChangeRoleCommand(admin, customer.id(), Role.USER));
+        service.changeStatus(new ChangeUserStatusCommand(admin, customer.id(), true));
+
+        assertEquals(List.of(), published);
+    }
+
+    @Test
+    void theActorIsReadAgainSoAJustDemotedAdminIsRefused() {
+        User admin = saved(1, Role.ADMIN);
+        User other = saved(2, Role.ADMIN);
+        User customer = saved(3, Role.USER);
+        service.changeRole(new ChangeRoleCommand(other, admin.id(), Role.USER));
+
+        // `admin` still says ADMIN in the caller's hands, but the stored one is a USER now
+        assertThrows(AccessDeniedException.class,
+                () -> service.changeStatus(new ChangeUserStatusCommand(admin, customer.id(), false)));
+        assertEquals(true, users.findById(customer.id()).orElseThrow().active());
+    }
+
+    @Test
+    void theLastAdminStaysAndNothingIsWritten() {
+        User admin = saved(1, Role.ADMIN);
+
+        assertEquals("user.last_admin", assertThrows(ConflictException.class,
+                () -> service.changeRole(new ChangeRoleCommand(admin, admin.id(), Role.MODERATOR))).code());
+        assertEquals(admin, users.findById(admin.id()).orElseThrow());
+        assertEquals(List.of(), published);
+    }
+
+    @Test
+    void selfBlockIsAConflict() {
+        User admin = saved(1, Role.ADMIN);
+        saved(2, Role.ADMIN);
+
+        assertEquals("user.self_block", assertThrows(ConflictException.class,
+                () -> service.changeStatus(new ChangeUserStatusCommand(admin, admin.id(), false))).code());
+    }
+
+    @Test
+    void anUnknownTargetIsNotFoundForAnAdminAndForbiddenForOthers() {
+        User admin = saved(1, Role.ADMIN);
+        User moderator = saved(2, Role.MODERATOR);
+
+        assertThrows(NotFoundException.class,
+                () -> service.changeRole(new ChangeRoleCommand(admin, UUID.randomUUID(), Role.USER)));
+        assertThrows(AccessDeniedException.class,
+                () -> service.changeRole(new ChangeRoleCommand(moderator, UUID.randomUUID(), Role.USER)));
+    }
+
+    @Test
+    void missingValuesAreNamed() {
+        User admin = saved(1, Role.ADMIN);
+        assertEquals("role", assertThrows(ValidationException.class,
+                () -> new ChangeRoleCommand(admin, admin.id(), null)).problems().get(0).field());
+        assertEquals("is_active", assertThrows(ValidationException.class,
+                () -> new ChangeUserStatusCommand(admin, admin.id(), null)).problems().get(0).field());
+    }
+}
