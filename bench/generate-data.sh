@@ -41,6 +41,10 @@ run() { PGCONNECT_TIMEOUT=10 psql "$url" -X -q -v ON_ERROR_STOP=1 \
 
 echo "generating $tickets tickets, $messages messages, $users users ($workers loading sessions) …"
 start=$(date +%s.%N)
+# the statistics triggers (V4) would update counters row by row: set aside for the bulk load,
+# then the counters are rebuilt from the rows at the end (bench/statistics-backfill.sql)
+psql "$url" -X -q -v ON_ERROR_STOP=1 \
+    -c 'ALTER TABLE tickets DISABLE TRIGGER USER' -c 'ALTER TABLE messages DISABLE TRIGGER USER'
 run -v step=prepare
 pids=()
 for ((w = 0; w < workers; w++)); do
@@ -55,5 +59,6 @@ if [[ $failed -ne 0 ]]; then
     exit 1
 fi
 run -v step=finish
+psql "$url" -X -q -f "$here/statistics-backfill.sql" > /dev/null
 end=$(date +%s.%N)
 printf 'generation took %.1f s\n' "$(echo "$end - $start" | bc -l)"

@@ -1,4 +1,4 @@
--- After bench/generate-data.sh (run with the statistics triggers disabled): fills the
+-- The end of bench/generate-data.sh (which loads with the statistics triggers disabled): fills the
 -- first-response columns and the dashboard counters from the rows, exactly as the V4 migration
 -- does, turns the triggers back on and refreshes the planner statistics and visibility map.
 \set ON_ERROR_STOP on

@@ -71,13 +71,9 @@ db_port=$(grep -oE 'embedded PostgreSQL started on port [0-9]+' "$tmp/service.lo
 [[ -n $db_port ]] || { echo "embedded PostgreSQL port not found in the log" >&2; exit 1; }
 db_url=postgresql://postgres:postgres@127.0.0.1:$db_port/postgres
 
-# The generator writes tickets and messages directly, in bulk: the statistics triggers are set
-# aside meanwhile and what they keep is then rebuilt from the rows, as the V4 migration does.
-psql "$db_url" -X -q -v ON_ERROR_STOP=1 \
-    -c 'ALTER TABLE tickets DISABLE TRIGGER USER' -c 'ALTER TABLE messages DISABLE TRIGGER USER'
+# the generator sets the statistics triggers aside for the bulk load and rebuilds their counters
 "$here/generate-data.sh" "$db_url" "$TICKETS" "$MESSAGES" | tee "$tmp/generate.log" | grep -E 'generat|^ *[0-9]+ \|'
 generation=$(grep -oE 'generation took [0-9.]+ s' "$tmp/generate.log")
-psql "$db_url" -X -q -f "$here/statistics-backfill.sql"
 
 init_data=$(java -jar "$jar" sign-init-data --telegram-id 42 --first-name Admin)
 admin_token=$(curl -sf -X POST "$base/api/v1/auth/telegram" -H 'Content-Type: application/json' \

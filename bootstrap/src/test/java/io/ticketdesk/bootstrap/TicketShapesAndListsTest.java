@@ -148,4 +148,29 @@ class TicketShapesAndListsTest {
         response.json().get("items").forEach(item -> ids.add(item.get("id").asText()));
         return ids;
     }
+
+    @Test
+    void staffTotalsMatchTheTicketsStoredWhicheverWayTheyAreCounted() {
+        DeskUnderTest.Person author = desk.person(430, "Counter", "USER");
+        String first = create(author, "One", "One", "LOW");
+        create(author, "Two", "Two", "HIGH");
+        String third = create(author, "Three", "Three", "HIGH");
+        desk.put("/api/v1/tickets/" + first, admin.token(), Map.of("status", "RESOLVED"));
+        desk.delete("/api/v1/tickets/" + third, admin.token());
+
+        for (String query : List.of("", "?status=OPEN", "?status=RESOLVED", "?category_id=" + category,
+                "?status=OPEN&category_id=" + category, "?priority=HIGH", "?assigned_to=none")) {
+            String where = switch (query) {
+                case "" -> "";
+                case "?status=OPEN" -> " WHERE status = 'OPEN'";
+                case "?status=RESOLVED" -> " WHERE status = 'RESOLVED'";
+                case "?priority=HIGH" -> " WHERE priority = 'HIGH'";
+                case "?assigned_to=none" -> " WHERE assignee_id IS NULL";
+                default -> query.contains("status") ? " WHERE status = 'OPEN' AND category_id = '" + category + "'"
+                        : " WHERE category_id = '" + category + "'";
+            };
+            assertEquals(desk.count("SELECT count(*) FROM tickets" + where),
+                    desk.get("/api/v1/tickets" + query, admin.token()).json().get("total").asLong(), query);
+        }
+    }
 }
