@@ -52,7 +52,7 @@ order_by() {
         -created_at) echo "t.created_at DESC, t.id DESC" ;;
         updated_at) echo "t.updated_at ASC, t.id ASC" ;;
         -updated_at) echo "t.updated_at DESC, t.id DESC" ;;
-        priority) echo "t.priority_rank ASC, t.created_at DESC, t.id DESC" ;;
+        priority) echo "t.priority_rank ASC, t.created_at ASC, t.id ASC" ;;
         -priority) echo "t.priority_rank DESC, t.created_at DESC, t.id DESC" ;;
         *) echo "unknown sort $1" >&2; exit 2 ;;
     esac
