@@ -18,7 +18,7 @@ export BOT_TOKEN=123456:BENCHMARK_token_for_localhost_only
 export ADMIN_TELEGRAM_IDS=42 PORT DATA_DIR="$WORK/data" TELEGRAM_MODE=off
 java -Xmx512m -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 for _ in $(seq 1 60); do
   curl -sf "http://localhost:$PORT/health" > /dev/null && break
