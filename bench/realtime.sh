@@ -39,9 +39,13 @@ echo "heap in use after GC, idle: $(live_heap)"
 java bench/RealtimeLatency.java "http://localhost:$PORT" "$TOKEN" "$CATEGORY" "$SOCKETS" "$TICKETS" "$RATE" \
   "$SECONDS_TO_RUN" &
 CLIENT=$!
-HALF=$((SECONDS_TO_RUN / 2 + 10))
-sleep "$HALF"
-echo "heap in use after GC, mid-run (${HALF}s): $(live_heap)"
+# a sample a minute while the load runs: flat means no growth from one to the next
+ELAPSED=0
+while kill -0 $CLIENT 2>/dev/null && [ $ELAPSED -lt $((SECONDS_TO_RUN + 60)) ]; do
+  sleep 60
+  ELAPSED=$((ELAPSED + 60))
+  kill -0 $CLIENT 2>/dev/null && echo "heap in use after GC, ${ELAPSED}s into the run: $(live_heap)"
+done
 wait $CLIENT
 echo "heap in use after GC, end of run: $(live_heap)"
 echo "service log warnings: $(grep -c ' WARN ' "$WORK/service.log" || true)"
