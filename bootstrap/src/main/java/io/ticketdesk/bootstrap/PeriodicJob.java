@@ -27,7 +27,8 @@ final class PeriodicJob implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 work.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // whatever escapes would cancel every later run of the job
                 LOG.warn("{} failed; it runs again in {}", name, every, e);
             }
         }, firstRunAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketdesk.adapters.persistence.JdbiTransactions;
-import io.ticketdesk.adapters.persistence.PostgresDatabase;
-import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
-import io.ticketdesk.application.port.out.realtime.TicketSignal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -158,21 +154,6 @@ class RealtimeTest {
                 customer.send("{\"type\":\"typing\",\"data\":{\"is_typing\":true}}");
             }
             assertEquals("RATE_LIMITED", customer.next("error").at("/data/code").asText());
-        }
-    }
-
-    @Test
-    void aBlockedUsersSocketIsClosedWithAReason() throws Exception {
-        DeskUnderTest.Person troll = desk.person(906, "Troll", "USER");
-        String ticket = ticketOf(troll);
-        try (LiveClient socket = LiveClient.open(desk, ticket, troll.token());
-             PostgresDatabase database = PostgresDatabase.open(desk.database(), 1);
-             PostgresTicketSignalBus bus = new PostgresTicketSignalBus(new JdbiTransactions(database.jdbi()),
-                     desk.database())) {
-            desk.sql("UPDATE users SET is_active = false WHERE telegram_id = 906");
-            bus.publish(new TicketSignal.AccessChanged(UUID.fromString(troll.id())));
-
-            assertEquals("1008 Your account is blocked", socket.closedWith());
         }
     }
 

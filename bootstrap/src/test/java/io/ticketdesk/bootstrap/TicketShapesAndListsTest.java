@@ -173,4 +173,18 @@ class TicketShapesAndListsTest {
                     desk.get("/api/v1/tickets" + query, admin.token()).json().get("total").asLong(), query);
         }
     }
+
+    @Test
+    void aCustomerMaySendTheTicketBackAsReadWithOnlyTheTitleChanged() {
+        String id = create(user, "Typo in titel", "Body", "HIGH");
+        JsonNode read = desk.get("/api/v1/tickets/" + id, user.token()).json();
+
+        DeskUnderTest.Response saved = desk.put("/api/v1/tickets/" + id, user.token(), Map.of("title", "Typo in title",
+                "description", read.get("description").asText(), "status", read.get("status").asText(),
+                "priority", read.get("priority").asText(), "assigned_to", read.get("assigned_to")));
+
+        assertEquals(200, saved.status(), saved.body());
+        assertEquals("Typo in title", saved.json().get("title").asText());
+        assertEquals(403, desk.put("/api/v1/tickets/" + id, user.token(), Map.of("priority", "LOW")).status());
+    }
 }

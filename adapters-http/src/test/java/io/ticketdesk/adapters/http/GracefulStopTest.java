@@ -40,7 +40,10 @@ class GracefulStopTest {
                 HttpResponse.BodyHandlers.ofString());
         inFlight.await(10, TimeUnit.SECONDS);
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::stop);
-        Thread.sleep(200); // stop has begun and is waiting for the request
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!app.jettyServer().server().isStopping() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the stop has begun and is waiting for the request
+        }
         release.countDown();
 
         assertEquals(200, response.get(10, TimeUnit.SECONDS).statusCode());

@@ -1,6 +1,7 @@
 package io.ticketdesk.adapters.persistence;
 
 import io.ticketdesk.application.port.out.persistence.Transactions;
+import java.sql.SQLException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -19,19 +20,42 @@ public final class JdbiTransactions implements Transactions {
         this.jdbi = jdbi;
     }
 
+    /** A transaction PostgreSQL aborted as a deadlock victim or serialization failure is run again, this often. */
+    static final int ATTEMPTS = 3;
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
             return work.get();
         }
-        return jdbi.inTransaction(handle -> {
-            current.set(handle);
+        for (int attempt = 1; ; attempt++) {
             try {
-                return work.get();
-            } finally {
-                current.remove();
+                return jdbi.inTransaction(handle -> {
+                    current.set(handle);
+                    try {
+                        return work.get();
+                    } finally {
+                        current.remove();
+                    }
+                });
+            } catch (RuntimeException failure) {
+                // two writers taking shared counter rows in opposite orders: one is aborted and simply
+                // runs again on the state the other left, instead of answering 500
+                if (attempt == ATTEMPTS || !abortedByPostgres(failure)) {
+                    throw failure;
+                }
             }
-        });
+        }
+    }
+
+    private static boolean abortedByPostgres(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs {@code work} in the current transaction, or on a handle of its own outside one. */

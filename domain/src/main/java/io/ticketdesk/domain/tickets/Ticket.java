@@ -46,10 +46,12 @@ public record Ticket(UUID id, String title, String description, TicketStatus sta
     }
 
     public TicketUpdate changePriority(User actor, TicketPriority target, Instant now) {
-        TicketPolicy.requireMayChangePriority(actor, this);
+        TicketPolicy.requireVisible(actor, this);
         if (target == priority) {
+            // the value it already has: a no-op for anyone, so clients may send whole objects back
             return TicketUpdate.unchanged(this);
         }
+        TicketPolicy.requireMayChangePriority(actor, this);
         Ticket next = new Ticket(id, title, description, status, target, categoryId, authorId, assigneeId, createdAt,
                 now, resolvedAt, closedAt, now, version);
         return new TicketUpdate(next, List.of(new TicketChange(TicketChange.Field.PRIORITY, priority.name(),

@@ -78,12 +78,12 @@ public final class TicketPolicy {
      */
     public static void requireMayAssign(User actor, Ticket ticket, User assignee) {
         requireVisible(actor, ticket);
-        if (!actor.isStaff()) {
-            throw new AccessDeniedException("ticket.assign.staff_only");
-        }
         java.util.UUID target = assignee == null ? null : assignee.id();
         if (Objects.equals(target, ticket.assigneeId())) {
-            return;
+            return; // the assignee it already has: a no-op for anyone
+        }
+        if (!actor.isStaff()) {
+            throw new AccessDeniedException("ticket.assign.staff_only");
         }
         if (actor.role() == Role.HELPER) {
             boolean takesUnassigned = actor.id().equals(target) && ticket.assigneeId() == null;

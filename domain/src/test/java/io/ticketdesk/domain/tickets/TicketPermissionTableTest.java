@@ -52,6 +52,10 @@ class TicketPermissionTableTest {
                 closed(cast).edit(actor, FieldUpdate.set("New title"), FieldUpdate.unchanged(), NOW)));
         TABLE.put("change priority", new Action("FNYYY", (actor, cast) ->
                 open(cast).changePriority(actor, TicketPriority.CRITICAL, NOW)));
+        TABLE.put("send back the priority it already has", new Action("YNYYY", (actor, cast) ->
+                open(cast).changePriority(actor, TicketPriority.NORMAL, NOW)));
+        TABLE.put("send back the assignee it already has (nobody)", new Action("YNYYY", (actor, cast) ->
+                open(cast).assign(actor, null, NOW)));
         TABLE.put("assign an unassigned ticket to oneself", new Action("FNYYY", (actor, cast) ->
                 open(cast).assign(actor, actor, NOW)));
         TABLE.put("assign to another staff member", new Action("FNFYY", (actor, cast) ->

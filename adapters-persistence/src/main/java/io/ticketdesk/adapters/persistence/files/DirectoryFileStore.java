@@ -57,7 +57,12 @@ public final class DirectoryFileStore implements FileStore {
     public InputStream open(UUID key, long offset, long length) {
         try {
             SeekableByteChannel channel = Files.newByteChannel(pathOf(key), StandardOpenOption.READ);
-            channel.position(offset);
+            try {
+                channel.position(offset);
+            } catch (IOException | RuntimeException failed) {
+                channel.close();
+                throw failed;
+            }
             return new BoundedInputStream(Channels.newInputStream(channel), length);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open file " + key, e);

@@ -23,6 +23,8 @@ public final class SweepUnattachedUploadsService implements SweepUnattachedUploa
     private final Transactions transactions;
     private final Clock clock;
 
+    private static final System.Logger LOG = System.getLogger(SweepUnattachedUploadsService.class.getName());
+
     public SweepUnattachedUploadsService(FileRepository files, FileStore store, Transactions transactions,
                                          Clock clock) {
         this.files = files;
@@ -39,8 +41,14 @@ public final class SweepUnattachedUploadsService implements SweepUnattachedUploa
             batch = files.findUnattachedCreatedBefore(clock.instant().minus(UNATTACHED_LIFETIME), BATCH);
             for (StoredFile file : batch) {
                 if (transactions.inTransaction(() -> files.deleteIfUnattached(file.id()))) {
-                    store.delete(file.id());
                     removed++;
+                    try {
+                        store.delete(file.id());
+                    } catch (RuntimeException leftBehind) {
+                        // the row is gone, so nothing can reach these bytes; the next file still goes
+                        LOG.log(System.Logger.Level.WARNING, "bytes of swept file " + file.id() + " were left behind",
+                                leftBehind);
+                    }
                 }
             }
         } while (batch.size() == BATCH);

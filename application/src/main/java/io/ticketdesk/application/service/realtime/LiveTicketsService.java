@@ -75,7 +75,12 @@ public final class LiveTicketsService implements WatchTicketUseCase, SendTypingU
         Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found"));
         TicketPolicy.requireVisible(viewer, ticket);
         Watch watch = new Watch(ticketId, viewer, watcher);
-        watchesByTicket.computeIfAbsent(ticketId, id -> ConcurrentHashMap.newKeySet()).add(watch);
+        // added inside compute: a close emptying the set at the same moment cannot drop it from the map
+        watchesByTicket.compute(ticketId, (id, watches) -> {
+            Set<Watch> kept = watches == null ? ConcurrentHashMap.newKeySet() : watches;
+            kept.add(watch);
+            return kept;
+        });
         return watch;
     }
 

@@ -16,6 +16,8 @@ import java.util.UUID;
 
 public final class DeleteTicketService implements DeleteTicketUseCase {
 
+    private static final System.Logger LOG = System.getLogger(DeleteTicketService.class.getName());
+
     private final TicketRepository tickets;
     private final Transactions transactions;
     private final TicketSignalBus signals;
@@ -41,7 +43,14 @@ public final class DeleteTicketService implements DeleteTicketUseCase {
             signals.publish(new TicketSignal.TicketDeleted(ticketId));
             return fileIds;
         });
-        // the rows went with the ticket; the bytes go once that is committed, never before
-        attached.forEach(fileStore::delete);
+        // the rows went with the ticket; the bytes go once that is committed, never before, and a
+        // failure to remove some bytes neither fails the deletion nor stops the others
+        for (UUID fileId : attached) {
+            try {
+                fileStore.delete(fileId);
+            } catch (RuntimeException leftBehind) {
+                LOG.log(System.Logger.Level.WARNING, "bytes of file " + fileId + " were left behind", leftBehind);
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.ticketdesk.application.port.out.persistence.Transactions;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
 import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.application.port.out.persistence.UserRepository;
+import io.ticketdesk.domain.AccessDeniedException;
 import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.ValidationException;
@@ -19,6 +20,7 @@ import io.ticketdesk.domain.users.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
  * Applies every change of one request to the locked ticket, in a fixed order (text, priority,
@@ -62,7 +64,12 @@ public final class UpdateTicketService implements UpdateTicketUseCase {
             if (command.priority().isPresent()) {
                 update = update.then(update.ticket().changePriority(actor, command.priority().value(), now));
             }
-            if (command.assignedTo().isPresent()) {
+            if (command.assignedTo().isPresent()
+                    && !Objects.equals(command.assignedTo().value(), update.ticket().assigneeId())) {
+                if (!actor.isStaff()) {
+                    // refused before looking the assignee up, so the answer says nothing about who exists
+                    throw new AccessDeniedException("ticket.assign.staff_only");
+                }
                 User assignee = command.assignedTo().value() == null ? null : users.findById(command.assignedTo().value())
                         .orElseThrow(() -> ValidationException.of("assigned_to", "validation.assignee_not_staff"));
                 update = update.then(update.ticket().assign(actor, assignee, now));
