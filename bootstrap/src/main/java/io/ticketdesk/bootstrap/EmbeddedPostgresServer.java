@@ -30,6 +30,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    // our own shutdown hook stops it last, after in-flight requests have finished
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.info("embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
             return new EmbeddedPostgresServer(postgres);

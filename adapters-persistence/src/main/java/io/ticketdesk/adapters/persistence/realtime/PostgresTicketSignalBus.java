@@ -137,9 +137,13 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        listener.join(POLL.toMillis() * 4);
+        try {
+            listener.join(POLL.toMillis() * 4);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The wire form of signals: short JSON objects with a {@code type}. */
