@@ -62,6 +62,7 @@ public class RealtimeLatency {
         long[] sentAt = new long[total];
         long[] answeredAt = new long[total];
         ConcurrentLinkedQueue<long[]> deliveries = new ConcurrentLinkedQueue<>();
+        AtomicLong delivered = new AtomicLong();
         AtomicInteger opened = new AtomicInteger();
         String ws = base.replace("http://", "ws://");
         List<WebSocket> open = Collections.synchronizedList(new ArrayList<>());
@@ -85,6 +86,7 @@ public class RealtimeLatency {
                                 Matcher m = CONTENT.matcher(partial);
                                 if (m.find()) {
                                     deliveries.add(new long[] {Integer.parseInt(m.group(1)), now});
+                                    delivered.incrementAndGet();
                                 }
                                 partial.setLength(0);
                             }
@@ -129,7 +131,11 @@ public class RealtimeLatency {
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         done.await(seconds + 60L, TimeUnit.SECONDS);
         poster.shutdownNow();
-        Thread.sleep(2000); // the last deliveries
+        long expected = (long) total * (sockets / tickets);
+        long lastDeliveryDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (delivered.get() < expected && System.nanoTime() < lastDeliveryDeadline) {
+            Thread.sleep(10); // the frames of the last messages are still on their way
+        }
         open.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
 
         List<Double> fromAnswer = new ArrayList<>();
@@ -139,7 +145,6 @@ public class RealtimeLatency {
             fromSend.add((delivery[1] - sentAt[n]) / 1e6);
             fromAnswer.add(Math.max(0, delivery[1] - answeredAt[n]) / 1e6);
         }
-        long expected = (long) total * (sockets / tickets);
         System.out.printf("messages posted: %d (failed: %d); deliveries: %d of %d expected%n", total, failures.get(),
                 deliveries.size(), expected);
         report("latency from POST answered (after commit)", fromAnswer);

@@ -17,63 +17,8 @@ MESSAGES=${MESSAGES:-5000000}
 REQUESTS=${REQUESTS:-50}
 WARMUP=${WARMUP:-5}
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-jar=$root/bootstrap/target/ticketbot.jar
-if [[ ! -f $jar ]]; then
-    echo "no $jar: build it first with: mvn -B -DskipTests package" >&2
-    exit 1
-fi
-for tool in java psql curl; do
-    command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }
-done
-mkdir -p "$here/out"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/statistics-bench.XXXXXX")
-service_pid=""
-cleanup() {
-    if [[ -n $service_pid ]] && kill -0 "$service_pid" 2>/dev/null; then
-        kill -TERM "$service_pid" 2>/dev/null || true
-        for _ in $(seq 60); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$service_pid" 2>/dev/null && kill -KILL "$service_pid" 2>/dev/null || true
-    fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-port=""
-for _ in $(seq 50); do
-    candidate=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-[[ -n $port ]] || { echo "no free port found" >&2; exit 1; }
-
-# A made-up token of the right shape: logins are signed locally, Telegram itself is never called.
-export BOT_TOKEN=123456:BENCHMARKBENCHMARKBENCHMARKBENCH
-export ADMIN_TELEGRAM_IDS=42
-export TELEGRAM_MODE=off
-export PORT=$port
-export DATA_DIR=$tmp/data
-unset DATABASE_URL JWT_SECRET
-
-echo "starting the service on port $port (data in $tmp)"
-java -jar "$jar" > "$tmp/service.log" 2>&1 &
-service_pid=$!
-base=http://127.0.0.1:$port
-for i in $(seq 120); do
-    curl -sf "$base/health" >/dev/null 2>&1 && break
-    kill -0 "$service_pid" 2>/dev/null || { echo "the service stopped:" >&2; tail -20 "$tmp/service.log" >&2; exit 1; }
-    [[ $i -eq 120 ]] && { echo "no /health after 120 s" >&2; tail -20 "$tmp/service.log" >&2; exit 1; }
-    sleep 1
-done
-db_port=$(grep -oE 'embedded PostgreSQL started on port [0-9]+' "$tmp/service.log" | grep -oE '[0-9]+$' | head -1)
-[[ -n $db_port ]] || { echo "embedded PostgreSQL port not found in the log" >&2; exit 1; }
-db_url=postgresql://postgres:postgres@127.0.0.1:$db_port/postgres
-
-# the generator sets the statistics triggers aside for the bulk load and rebuilds their counters
-"$here/generate-data.sh" "$db_url" "$TICKETS" "$MESSAGES" | tee "$tmp/generate.log" | grep -E 'generat|^ *[0-9]+ \|'
-generation=$(grep -oE 'generation took [0-9.]+ s' "$tmp/generate.log")
+BENCH_NAME=statistics-bench
+source "$(cd "$(dirname "$0")" && pwd)/start-with-data.sh"
 
 init_data=$(java -jar "$jar" sign-init-data --telegram-id 42 --first-name Admin)
 admin_token=$(curl -sf -X POST "$base/api/v1/auth/telegram" -H 'Content-Type: application/json' \
