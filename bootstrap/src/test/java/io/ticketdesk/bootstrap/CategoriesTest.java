@@ -112,4 +112,39 @@ class CategoriesTest {
         categories.forEach(c -> names.add(c.get("name").asText()));
         return names;
     }
+
+    @Test
+    void deletingACategoryWhileTicketsJoinItNeverFailsWithA500() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = create(Map.of("name", "Racing " + round)).get("id").asText();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<DeskUnderTest.Response>> creates = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    creates.add(pool.submit(() -> {
+                        start.await();
+                        return desk.post("/api/v1/tickets", user.token(), Map.of("title", "T", "description", "D",
+                                "category_id", id));
+                    }));
+                }
+                java.util.concurrent.Future<DeskUnderTest.Response> delete = pool.submit(() -> {
+                    start.await();
+                    return desk.delete("/api/v1/categories/" + id, admin.token());
+                });
+
+                int created = 0;
+                for (var future : creates) {
+                    int status = future.get().status();
+                    assertTrue(status == 201 || status == 422, "create answered " + status);
+                    created += status == 201 ? 1 : 0;
+                }
+                int deleted = delete.get().status();
+                // either the tickets came first and the category stays (409), or it went first (200) and none joined
+                assertEquals(created > 0 ? 409 : 200, deleted);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }

@@ -123,7 +123,9 @@ public final class TicketSocketController {
             return;
         }
         try {
-            useCases.typing().typing(ctx.attribute(VIEWER), ctx.attribute(TICKET), typing.booleanValue(),
+            // the sender as they are now: a role lost since the upgrade no longer sends internal hints
+            User sender = useCases.identifyCaller().activeUser(((User) ctx.attribute(VIEWER)).id());
+            useCases.typing().typing(sender, ctx.attribute(TICKET), typing.booleanValue(),
                     internal != null && internal.booleanValue());
         } catch (DomainException refused) {
             socket.error("VALIDATION_ERROR", refused.code().equals("validation.failed")

@@ -25,7 +25,23 @@ public final class JdbiCategoryRepository implements CategoryRepository {
 
     @Override
     public Optional<Category> findById(UUID id) {
-        return transactions.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM categories WHERE id = :id")
+        return find(id, "");
+    }
+
+    @Override
+    public Optional<Category> findForUpdate(UUID id) {
+        return find(id, " FOR UPDATE");
+    }
+
+    @Override
+    public Optional<Category> findForReference(UUID id) {
+        // the lock a foreign key takes: deleting the category waits for this transaction
+        return find(id, " FOR KEY SHARE");
+    }
+
+    private Optional<Category> find(UUID id, String lock) {
+        return transactions.withHandle(handle -> handle
+                .createQuery("SELECT " + COLUMNS + " FROM categories WHERE id = :id" + lock)
                 .bind("id", id)
                 .map((rs, ctx) -> map(rs))
                 .findOne());

@@ -78,7 +78,8 @@ public final class CategoriesService
     }
 
     private Category find(UUID id) {
-        return categories.findById(id).orElseThrow(() -> new NotFoundException("category.not_found"));
+        // locked: two edits apply one after the other, and a delete waits for tickets joining it
+        return categories.findForUpdate(id).orElseThrow(() -> new NotFoundException("category.not_found"));
     }
 
     private Instant now() {

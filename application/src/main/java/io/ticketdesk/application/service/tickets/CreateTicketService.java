@@ -35,7 +35,7 @@ public final class CreateTicketService implements CreateTicketUseCase {
     public TicketDetails create(CreateTicketCommand command) {
         command.actor().requireActive();
         return transactions.inTransaction(() -> {
-            boolean usable = categories.findById(command.categoryId()).map(Category::active).orElse(false);
+            boolean usable = categories.findForReference(command.categoryId()).map(Category::active).orElse(false);
             if (!usable) {
                 throw ValidationException.of("category_id", "validation.category_unavailable");
             }

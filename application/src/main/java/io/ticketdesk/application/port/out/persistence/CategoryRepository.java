@@ -10,6 +10,12 @@ public interface CategoryRepository {
 
     Optional<Category> findById(UUID id);
 
+    /** Reads the category and holds it against other writers until the transaction ends. */
+    Optional<Category> findForUpdate(UUID id);
+
+    /** Reads the category and keeps it from being deleted until the transaction ends (a ticket is joining it). */
+    Optional<Category> findForReference(UUID id);
+
     /** By {@code sort_order}, then name. */
     List<Category> list(boolean includeInactive);
 
