@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * One transaction per use case: the handle of the running transaction is kept per thread so
@@ -56,6 +57,18 @@ public final class JdbiTransactions implements Transactions {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs several reads that must agree (a page and its total) on one snapshot: a repeatable-read
+     * transaction of their own, or the current transaction when there is one.
+     */
+    public <T> T withSnapshot(Function<Handle, T> reads) {
+        Handle handle = current.get();
+        if (handle != null) {
+            return reads.apply(handle);
+        }
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, reads::apply);
     }
 
     /** Runs {@code work} in the current transaction, or on a handle of its own outside one. */

@@ -64,7 +64,7 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         String sql = "SELECT " + TicketRows.COLUMNS + ", " + TicketRows.CATEGORY_COLUMNS + ", "
                 + TicketRows.personColumns("u") + ", " + TicketRows.personColumns("a") + ", " + counters
                 + TICKET_JOINS + where + " ORDER BY " + orderBy(sort) + " LIMIT :limit OFFSET :offset";
-        return transactions.withHandle(handle -> {
+        return transactions.withSnapshot(handle -> {
             List<TicketSummary> items = handle.createQuery(sql)
                     .bindMap(params)
                     .bind("limit", page.size())
@@ -126,7 +126,7 @@ public final class JdbiTicketReadModel implements TicketReadModel {
 
     @Override
     public Page<HistoryEntry> history(UUID ticketId, PageRequest page) {
-        return transactions.withHandle(handle -> {
+        return transactions.withSnapshot(handle -> {
             List<HistoryEntry> items = handle.createQuery("SELECT h.id, h.field, h.old_value, h.new_value, h.actor_id, "
                             + "h.created_at, " + TicketRows.personColumns("u") + " FROM ticket_history h"
                             + " LEFT JOIN users u ON u.id = h.actor_id WHERE h.ticket_id = :ticket ORDER BY h.id"
@@ -150,7 +150,7 @@ public final class JdbiTicketReadModel implements TicketReadModel {
     @Override
     public Page<MessageView> messages(UUID ticketId, boolean includeInternal, PageRequest page) {
         String visible = includeInternal ? "" : " AND NOT m.is_internal";
-        return transactions.withHandle(handle -> {
+        return transactions.withSnapshot(handle -> {
             List<MessageView> items = withAttachments(handle, handle.createQuery(MESSAGE_SELECT
                             + " WHERE m.ticket_id = :ticket" + visible
                             + " ORDER BY m.created_at, m.id LIMIT :limit OFFSET :offset")

@@ -53,7 +53,7 @@ public final class JdbiUserDirectory implements UserDirectory {
             params.put("search", text);
         });
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return transactions.withHandle(handle -> {
+        return transactions.withSnapshot(handle -> {
             List<UserListItem> items = handle.createQuery(SELECT + where
                             + " ORDER BY u.created_at DESC, u.id DESC LIMIT :limit OFFSET :offset")
                     .bindMap(params)

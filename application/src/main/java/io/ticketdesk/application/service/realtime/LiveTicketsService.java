@@ -81,6 +81,14 @@ public final class LiveTicketsService implements WatchTicketUseCase, SendTypingU
             kept.add(watch);
             return kept;
         });
+        // a deletion or a block handled between the check above and the registration would be missed
+        boolean stillVisible = users.findById(viewer.id()).filter(User::active)
+                .flatMap(current -> tickets.findById(ticketId).map(t -> TicketPolicy.canSee(current, t)))
+                .orElse(false);
+        if (!stillVisible) {
+            watch.close();
+            throw new NotFoundException("ticket.not_found");
+        }
         return watch;
     }
 
