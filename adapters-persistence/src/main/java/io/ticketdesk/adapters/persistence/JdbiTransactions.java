@@ -6,7 +6,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * One transaction per use case: the handle of the running transaction is kept per thread so
@@ -68,7 +67,11 @@ public final class JdbiTransactions implements Transactions {
         if (handle != null) {
             return reads.apply(handle);
         }
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, reads::apply);
+        // isolation set by one statement inside the transaction: no session-wide change to undo
+        return jdbi.inTransaction(snapshot -> {
+            snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return reads.apply(snapshot);
+        });
     }
 
     /** Runs {@code work} in the current transaction, or on a handle of its own outside one. */
