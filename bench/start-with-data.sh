@@ -1,7 +1,8 @@
 # Sourced by the HTTP benchmarks (tickets-list.sh, statistics.sh), not run on its own: starts the
 # built jar on a fresh temporary DATA_DIR (embedded PostgreSQL, a free local port, Telegram off),
 # fills it with generate-data.sh ($TICKETS, $MESSAGES), and leaves $here, $jar, $tmp, $base,
-# $db_url, $service_pid and $generation set; everything it started stops on exit.
+# $db_url, $service_pid and $generation set, and login TELEGRAM_ID NAME printing an access token;
+# everything it started stops on exit.
 # Expects: set -euo pipefail, TICKETS and MESSAGES set, BENCH_NAME for the temporary directory.
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -61,3 +62,11 @@ db_url=postgresql://postgres:postgres@127.0.0.1:$db_port/postgres
 # the generator sets the statistics triggers aside for the bulk load and rebuilds their counters
 "$here/generate-data.sh" "$db_url" "$TICKETS" "$MESSAGES" | tee "$tmp/generate.log" | grep -E 'generat|^ *[0-9]+ \|'
 generation=$(grep -oE 'generation took [0-9.]+ s' "$tmp/generate.log")
+
+# An access token for that Telegram id (ADMIN_TELEGRAM_IDS=42 makes 42 an admin).
+login() {
+    local init_data
+    init_data=$(java -jar "$jar" sign-init-data --telegram-id "$1" --first-name "$2")
+    curl -sf -X POST "$base/api/v1/auth/telegram" -H 'Content-Type: application/json' \
+        -d "{\"initData\": \"$init_data\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}

@@ -20,9 +20,7 @@ WARMUP=${WARMUP:-5}
 BENCH_NAME=statistics-bench
 source "$(cd "$(dirname "$0")" && pwd)/start-with-data.sh"
 
-init_data=$(java -jar "$jar" sign-init-data --telegram-id 42 --first-name Admin)
-admin_token=$(curl -sf -X POST "$base/api/v1/auth/telegram" -H 'Content-Type: application/json' \
-    -d "{\"initData\": \"$init_data\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+admin_token=$(login 42 Admin)
 [[ -n $admin_token ]] || { echo "login failed" >&2; exit 1; }
 
 today=$(date -u +%Y-%m-%d)

@@ -19,12 +19,6 @@ WARMUP=${WARMUP:-10}
 BENCH_NAME=tickets-bench
 source "$(cd "$(dirname "$0")" && pwd)/start-with-data.sh"
 
-login() {
-    local init_data
-    init_data=$(java -jar "$jar" sign-init-data --telegram-id "$1" --first-name "$2")
-    curl -sf -X POST "$base/api/v1/auth/telegram" -H 'Content-Type: application/json' \
-        -d "{\"initData\": \"$init_data\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 read -r customer_tid customer_tickets < <(psql "$db_url" -X -A -t -F ' ' -c \
     "SELECT u.telegram_id, count(*) FROM tickets t JOIN users u ON u.id = t.author_id
      WHERE u.role = 'USER' GROUP BY u.telegram_id ORDER BY count(*) DESC LIMIT 1")

@@ -1,13 +1,12 @@
 package io.ticketdesk.adapters.persistence.files;
 
+import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.out.persistence.FileRepository;
 import io.ticketdesk.domain.files.StoredFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +33,7 @@ public final class JdbiFileRepository implements FileRepository {
                 .bind("size", file.size())
                 .bind("sha256", file.sha256())
                 .bind("messageId", file.messageId())
-                .bind("createdAt", utc(file.createdAt()))
+                .bind("createdAt", Columns.utc(file.createdAt()))
                 .execute());
     }
 
@@ -50,7 +49,7 @@ public final class JdbiFileRepository implements FileRepository {
     public List<StoredFile> findUnattachedCreatedBefore(Instant cutoff, int limit) {
         return transactions.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM files "
                         + "WHERE message_id IS NULL AND created_at < :cutoff ORDER BY created_at LIMIT :limit")
-                .bind("cutoff", utc(cutoff))
+                .bind("cutoff", Columns.utc(cutoff))
                 .bind("limit", limit)
                 .map(JdbiFileRepository::map)
                 .list());
@@ -84,19 +83,15 @@ public final class JdbiFileRepository implements FileRepository {
                 .list());
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
     private static StoredFile map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new StoredFile(
-                rs.getObject("id", UUID.class),
-                rs.getObject("uploader_id", UUID.class),
+                Columns.uuid(rs, "id"),
+                Columns.uuid(rs, "uploader_id"),
                 rs.getString("filename"),
                 rs.getString("content_type"),
                 rs.getLong("size"),
                 rs.getString("sha256"),
-                rs.getObject("message_id", UUID.class),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                Columns.uuid(rs, "message_id"),
+                Columns.instant(rs, "created_at"));
     }
 }
