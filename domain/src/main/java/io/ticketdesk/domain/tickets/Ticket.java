@@ -9,15 +9,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A customer's request and its lifecycle (SPEC §4). Immutable: every change returns a
  * {@link TicketUpdate} with the new ticket and the history entries it made, or throws the
- * refusal from {@link TicketPolicy}. {@code version} is the optimistic-lock counter kept by storage.
+ * refusal from {@link TicketPolicy}. {@code number} is the human number ("#1042") and
+ * {@code version} the optimistic-lock counter; storage gives both ({@code number} is
+ * {@link #UNNUMBERED} until the ticket is first stored).
  */
-public record Ticket(UUID id, String title, String description, TicketStatus status, TicketPriority priority,
-                     UUID categoryId, UUID authorId, UUID assigneeId, Instant createdAt, Instant updatedAt,
-                     Instant resolvedAt, Instant closedAt, Instant lastActivityAt, long version) {
+public record Ticket(UUID id, long number, String title, String description, TicketStatus status,
+                     TicketPriority priority, UUID categoryId, UUID authorId, UUID assigneeId, Instant createdAt,
+                     Instant updatedAt, Instant resolvedAt, Instant closedAt, Instant lastActivityAt, long version) {
+
+    /** The number of a ticket not stored yet. */
+    public static final long UNNUMBERED = 0;
 
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -30,13 +36,55 @@ public record Ticket(UUID id, String title, String description, TicketStatus sta
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(lastActivityAt, "lastActivityAt");
+        if (number < UNNUMBERED) {
+            throw new IllegalArgumentException("number " + number);
+        }
     }
 
-    /** A new ticket: OPEN, unassigned. */
+    /** A new ticket: OPEN, unassigned, not numbered yet. */
     public static Ticket open(UUID id, String title, String description, TicketPriority priority, UUID categoryId,
                               UUID authorId, Instant now) {
-        return new Ticket(id, title, description, TicketStatus.OPEN, priority, categoryId, authorId, null, now, now,
-                null, null, now, 0);
+        return new Ticket(id, UNNUMBERED, title, description, TicketStatus.OPEN, priority, categoryId, authorId, null,
+                now, now, null, null, now, 0);
+    }
+
+    public Ticket withNumber(long next) {
+        return copy(draft -> draft.number = next);
+    }
+
+    public Ticket withVersion(long next) {
+        return copy(draft -> draft.version = next);
+    }
+
+    public Ticket withText(String nextTitle, String nextDescription) {
+        return copy(draft -> {
+            draft.title = nextTitle;
+            draft.description = nextDescription;
+        });
+    }
+
+    public Ticket withPriority(TicketPriority next) {
+        return copy(draft -> draft.priority = next);
+    }
+
+    public Ticket withAssignee(UUID next) {
+        return copy(draft -> draft.assigneeId = next);
+    }
+
+    public Ticket withStatus(TicketStatus next, Instant nextResolvedAt, Instant nextClosedAt) {
+        return copy(draft -> {
+            draft.status = next;
+            draft.resolvedAt = nextResolvedAt;
+            draft.closedAt = nextClosedAt;
+        });
+    }
+
+    /** The one place activity is recorded: every change and every message moves both times. */
+    public Ticket touchedAt(Instant now) {
+        return copy(draft -> {
+            draft.updatedAt = now;
+            draft.lastActivityAt = now;
+        });
     }
 
     /** A manual status change by {@code actor}. */
@@ -52,10 +100,8 @@ public record Ticket(UUID id, String title, String description, TicketStatus sta
             return TicketUpdate.unchanged(this);
         }
         TicketPolicy.requireMayChangePriority(actor, this);
-        Ticket next = new Ticket(id, title, description, status, target, categoryId, authorId, assigneeId, createdAt,
-                now, resolvedAt, closedAt, now, version);
-        return new TicketUpdate(next, List.of(new TicketChange(TicketChange.Field.PRIORITY, priority.name(),
-                target.name(), actor.id(), now)));
+        return new TicketUpdate(withPriority(target).touchedAt(now), List.of(new TicketChange(
+                TicketChange.Field.PRIORITY, priority.name(), target.name(), actor.id(), now)));
     }
 
     /** Assigns {@code assignee}, or nobody when null. */
@@ -74,13 +120,11 @@ public record Ticket(UUID id, String title, String description, TicketStatus sta
         if (nextTitle.equals(title) && nextDescription.equals(description)) {
             return TicketUpdate.unchanged(this);
         }
-        Ticket next = new Ticket(id, nextTitle, nextDescription, status, priority, categoryId, authorId, assigneeId,
-                createdAt, now, resolvedAt, closedAt, now, version);
         List<TicketChange> changes = new ArrayList<>();
         if (!nextTitle.equals(title)) {
             changes.add(new TicketChange(TicketChange.Field.TITLE, title, nextTitle, actor.id(), now));
         }
-        return new TicketUpdate(next, changes);
+        return new TicketUpdate(withText(nextTitle, nextDescription).touchedAt(now), changes);
     }
 
     /**
@@ -90,8 +134,7 @@ public record Ticket(UUID id, String title, String description, TicketStatus sta
      */
     public TicketUpdate onMessagePosted(User poster, boolean internal, Instant now) {
         TicketPolicy.requireMayPost(poster, this, internal);
-        Ticket touched = new Ticket(id, title, description, status, priority, categoryId, authorId, assigneeId,
-                createdAt, now, resolvedAt, closedAt, now, version);
+        Ticket touched = touchedAt(now);
         TicketUpdate update = TicketUpdate.unchanged(touched);
         if (internal) {
             return update;
@@ -127,20 +170,54 @@ public record Ticket(UUID id, String title, String description, TicketStatus sta
             default -> null;
         };
         Instant nextClosedAt = target == TicketStatus.CLOSED ? now : null;
-        Ticket next = new Ticket(id, title, description, target, priority, categoryId, authorId, assigneeId,
-                createdAt, now, nextResolvedAt, nextClosedAt, now, version);
-        return new TicketUpdate(next, List.of(new TicketChange(TicketChange.Field.STATUS, status.name(),
-                target.name(), actorId, now)));
+        return new TicketUpdate(withStatus(target, nextResolvedAt, nextClosedAt).touchedAt(now), List.of(
+                new TicketChange(TicketChange.Field.STATUS, status.name(), target.name(), actorId, now)));
     }
 
     private TicketUpdate assignTo(UUID target, UUID actorId, Instant now) {
         if (Objects.equals(target, assigneeId)) {
             return TicketUpdate.unchanged(this);
         }
-        Ticket next = new Ticket(id, title, description, status, priority, categoryId, authorId, target, createdAt,
-                now, resolvedAt, closedAt, now, version);
-        return new TicketUpdate(next, List.of(new TicketChange(TicketChange.Field.ASSIGNEE,
-                assigneeId == null ? null : assigneeId.toString(), target == null ? null : target.toString(),
-                actorId, now)));
+        return new TicketUpdate(withAssignee(target).touchedAt(now), List.of(new TicketChange(
+                TicketChange.Field.ASSIGNEE, assigneeId == null ? null : assigneeId.toString(),
+                target == null ? null : target.toString(), actorId, now)));
+    }
+
+    /** This ticket with some components changed: the one place the full constructor is called for a copy. */
+    private Ticket copy(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return new Ticket(id, draft.number, draft.title, draft.description, draft.status, draft.priority, categoryId,
+                authorId, draft.assigneeId, createdAt, draft.updatedAt, draft.resolvedAt, draft.closedAt,
+                draft.lastActivityAt, draft.version);
+    }
+
+    /** The components a change may replace; id, category, author and creation time never change. */
+    private static final class Draft {
+        long number;
+        String title;
+        String description;
+        TicketStatus status;
+        TicketPriority priority;
+        UUID assigneeId;
+        Instant updatedAt;
+        Instant resolvedAt;
+        Instant closedAt;
+        Instant lastActivityAt;
+        long version;
+
+        Draft(Ticket from) {
+            number = from.number;
+            title = from.title;
+            description = from.description;
+            status = from.status;
+            priority = from.priority;
+            assigneeId = from.assigneeId;
+            updatedAt = from.updatedAt;
+            resolvedAt = from.resolvedAt;
+            closedAt = from.closedAt;
+            lastActivityAt = from.lastActivityAt;
+            version = from.version;
+        }
     }
 }

@@ -21,7 +21,11 @@ final class TicketFixtures {
     static Ticket inStatus(User author, TicketStatus status, UUID assigneeId) {
         Instant resolvedAt = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED ? RESOLVED_AT : null;
         Instant closedAt = status == TicketStatus.CLOSED ? CLOSED_AT : null;
-        return new Ticket(UUID.randomUUID(), "Payment failed", "Card declined twice", status, TicketPriority.NORMAL,
-                UUID.randomUUID(), author.id(), assigneeId, CREATED, CREATED, resolvedAt, closedAt, CREATED, 3);
+        return Ticket.open(UUID.randomUUID(), "Payment failed", "Card declined twice", TicketPriority.NORMAL,
+                        UUID.randomUUID(), author.id(), CREATED)
+                .withNumber(42)
+                .withStatus(status, resolvedAt, closedAt)
+                .withAssignee(assigneeId)
+                .withVersion(3);
     }
 }
