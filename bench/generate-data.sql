@@ -138,7 +138,7 @@ SELECT count(*) AS categories FROM bench_gen_categories \gset
 -- recent ones are in every state. About 30 % are unassigned (never one in progress).
 -- (OFFSET 0 keeps each level computed once, instead of inlining the expressions many times.)
 CREATE UNLOGGED TABLE bench_gen_tickets AS
-SELECT n, gen_random_uuid() AS id, to_timestamp(created) AS created_at,
+SELECT n, gen_random_uuid() AS id, number_base + n AS number, to_timestamp(created) AS created_at,
        -- the service closes tickets RESOLVED for a week (AUTO_CLOSE_AFTER): older ones are CLOSED already
        CASE WHEN status = 'RESOLVED' AND resolved < :t0e - 6 * 86400 THEN 'CLOSED' ELSE status END AS status,
        priority, author_k, cat_k,
@@ -174,7 +174,9 @@ FROM (SELECT s.*,
             FROM (SELECT g AS n, floor(:t0e - 730 * 86400 * (1 - sqrt((g - 0.5) / :tickets))) AS created,
                          random() AS r_status, random() AS r_prio, random() AS r_author, random() AS r_cat,
                          random() AS r_assign, random() AS r_staff, random() AS r_life
-                  FROM generate_series(1, :tickets) g OFFSET 0) a OFFSET 0) s OFFSET 0) t;
+                  FROM generate_series(1, :tickets) g OFFSET 0) a OFFSET 0) s OFFSET 0) t,
+     -- ticket numbers (V15) continue after those already there, in creation order like a live desk's
+     (SELECT coalesce(max(number), 0) AS number_base FROM tickets) base;
 CREATE UNIQUE INDEX ON bench_gen_tickets (n);
 
 \echo prepare: staging messages
@@ -229,10 +231,10 @@ SELECT format('DROP INDEX %s', name) FROM bench_gen_ddl WHERE kind = 'index' \ge
 
 \echo load :worker/:workers: tickets
 -- The tickets, in creation order as a live desk writes them ------------------------------------
-INSERT INTO tickets (id, title, description, status, priority, category_id, author_id, assignee_id,
+INSERT INTO tickets (id, number, title, description, status, priority, category_id, author_id, assignee_id,
                      created_at, updated_at, resolved_at, closed_at, last_activity_at, version,
                      messages_count, public_messages_count, last_message_at, last_public_message_at)
-SELECT t.id,
+SELECT t.id, t.number,
        (ARRAY['Не проходит оплата', 'Ошибка при оплате картой', 'Не приходит код подтверждения',
               'Вопрос по подписке', 'Прошу вернуть деньги', 'Приложение вылетает', 'Не могу войти в аккаунт',
               'Списали деньги дважды', 'Не приходят уведомления', 'Долго загружается лента',
@@ -268,7 +270,7 @@ SELECT t.id,
        t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.updated_at, t.version,
        t.messages_count, t.public_messages_count, t.last_message_at, t.last_public_message_at
 -- sorted before the text is made, so that the sort stays narrow
-FROM (SELECT t.id, t.n, t.status, t.priority, cat.id AS category_id, cust.id AS author_id, staff.id AS assignee_id,
+FROM (SELECT t.id, t.n, t.number, t.status, t.priority, cat.id AS category_id, cust.id AS author_id, staff.id AS assignee_id,
              t.created_at, t.resolved_at, t.closed_at,
              greatest(t.created_at, t.resolved_at, t.closed_at, c.last_message_at) AS updated_at,
              CASE t.status WHEN 'OPEN' THEN 0 WHEN 'CLOSED' THEN 3 ELSE 2 END
@@ -315,6 +317,8 @@ ORDER BY m.created_at, m.n;
 SELECT format('ALTER TABLE %s ADD CONSTRAINT %s %s', tbl, name, def) FROM bench_gen_ddl WHERE kind = 'pk' \gexec
 SELECT def FROM bench_gen_ddl WHERE kind = 'index' \gexec
 SELECT format('ALTER TABLE %s ADD CONSTRAINT %s %s', tbl, name, def) FROM bench_gen_ddl WHERE kind = 'fk' \gexec
+-- the numbers were given here, not by the sequence: new tickets continue after the last one
+SELECT setval('ticket_number_seq', max(number)) FROM tickets HAVING max(number) IS NOT NULL;
 DROP TABLE bench_gen_ddl, bench_gen_messages, bench_gen_counters, bench_gen_tickets, bench_gen_categories,
            bench_gen_staff, bench_gen_customers, bench_gen_users;
 

@@ -49,13 +49,13 @@ class TicketShapesAndListsTest {
 
         JsonNode created = desk.post("/api/v1/tickets", user.token(), Map.of("title", "T", "description", "D",
                 "category_id", category)).json();
-        assertEquals(fields("id", "title", "description", "status", "priority", "category_id", "user_id", "created_at"),
-                fields(created));
+        assertEquals(fields("id", "number", "title", "description", "status", "priority", "category_id", "user_id",
+                "created_at"), fields(created));
         assertEquals("NORMAL", created.get("priority").asText());
 
         JsonNode details = desk.get("/api/v1/tickets/" + id, user.token()).json();
-        assertEquals(fields("id", "title", "description", "status", "priority", "category", "user", "assigned_to",
-                "created_at", "updated_at", "closed_at"), fields(details));
+        assertEquals(fields("id", "number", "title", "description", "status", "priority", "category", "user",
+                "assigned_to", "created_at", "updated_at", "closed_at"), fields(details));
         assertEquals(fields("id", "name", "icon", "color"), fields(details.get("category")));
         assertEquals(fields("id", "telegram_id", "first_name", "username"), fields(details.get("user")));
         assertEquals(fields("id", "first_name", "role"), fields(details.get("assigned_to")));
@@ -66,8 +66,8 @@ class TicketShapesAndListsTest {
         JsonNode page = desk.get("/api/v1/tickets", user.token()).json();
         assertEquals(fields("items", "total", "page", "size", "pages"), fields(page));
         JsonNode item = page.get("items").get(0);
-        assertEquals(fields("id", "title", "description", "status", "priority", "category", "user", "assigned_to",
-                "created_at", "updated_at", "messages_count", "last_message_at"), fields(item));
+        assertEquals(fields("id", "number", "title", "description", "status", "priority", "category", "user",
+                "assigned_to", "created_at", "updated_at", "messages_count", "last_message_at"), fields(item));
         assertEquals(fields("id", "name", "icon"), fields(item.get("category")));
         assertEquals(fields("id", "first_name", "username"), fields(item.get("user")));
         assertTrue(item.get("assigned_to").isNull(), "the newest ticket is unassigned: null, not absent");
@@ -139,6 +139,48 @@ class TicketShapesAndListsTest {
         assertEquals(List.of(theirs), ids("", second));
         assertTrue(ids("?size=100", admin).containsAll(List.of(mine, theirs)));
         assertEquals(404, desk.get("/api/v1/tickets/" + theirs, first.token()).status());
+    }
+
+    @Test
+    void everyTicketHasTheNextNumberEverywhereItIsShown() {
+        DeskUnderTest.Person author = desk.person(440, "Numbered", "USER");
+        JsonNode first = desk.post("/api/v1/tickets", author.token(), Map.of("title", "First", "description", "D",
+                "category_id", category)).json();
+        JsonNode second = desk.post("/api/v1/tickets", author.token(), Map.of("title", "Second", "description", "D",
+                "category_id", category)).json();
+        long number = first.get("number").asLong();
+
+        assertTrue(number > 0, first.toString());
+        assertTrue(first.get("number").isIntegralNumber(), "a JSON number, not a string");
+        assertEquals(number + 1, second.get("number").asLong(), "numbers follow the order tickets are created in");
+        String id = first.get("id").asText();
+        assertEquals(number, desk.get("/api/v1/tickets/" + id, author.token()).json().get("number").asLong());
+        JsonNode edited = desk.put("/api/v1/tickets/" + id, author.token(), Map.of("title", "First, renamed")).json();
+        assertEquals(number, edited.get("number").asLong(), "an edit keeps the number");
+        JsonNode list = desk.get("/api/v1/tickets", author.token()).json().get("items");
+        assertEquals(List.of(number + 1, number), List.of(list.get(0).get("number").asLong(),
+                list.get(1).get("number").asLong()));
+        assertEquals(number, desk.count("SELECT number FROM tickets WHERE id = '" + id + "'"));
+    }
+
+    @Test
+    void searchingForANumberFindsThatTicketFirstThenTheTextsThatMentionIt() {
+        DeskUnderTest.Person author = desk.person(450, "Seeker", "USER");
+        String wanted = create(author, "Printer jammed", "Paper stuck", "LOW");
+        long number = desk.get("/api/v1/tickets/" + wanted, author.token()).json().get("number").asLong();
+        String mention = create(author, "Still broken", "Same as #" + number + ", please look", "LOW");
+        create(author, "Unrelated", "Nothing to do with it", "LOW");
+
+        assertEquals(List.of(wanted, mention), ids("?search=%23" + number, author), "#N: the ticket, then mentions");
+        assertEquals(List.of(wanted, mention), ids("?search=" + number, author), "N alone works the same");
+        assertEquals(List.of(wanted, mention), ids("?search=" + number + "&sort=-updated_at", author),
+                "the ticket first whatever the order asked for");
+        assertEquals(2, desk.get("/api/v1/tickets?search=" + number, author.token()).json().get("total").asInt());
+        assertEquals(List.of(), ids("?search=%23" + number, user), "another customer's ticket stays hidden");
+        assertTrue(ids("?search=%23" + number + "&size=100", helper).contains(wanted), "staff find it by number");
+        assertEquals(List.of(), ids("?search=%23999999999999999999", author), "no such number: nothing, not an error");
+        assertEquals(200, desk.get("/api/v1/tickets?search=%239999999999999999999999", author.token()).status(),
+                "a number too long for a ticket is only text");
     }
 
     private static List<String> ids(String query, DeskUnderTest.Person caller) {

@@ -38,6 +38,14 @@ public final class TestDatabases {
         return withDatabase(name);
     }
 
+    /** A new database with no schema at all, for tests of the migrations themselves. */
+    public static synchronized PostgresUrl newEmptyDatabase() {
+        newDatabase();
+        String name = PREFIX + "_empty_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name);
+        return withDatabase(name);
+    }
+
     private static PostgresUrl startServer() {
         String external = System.getenv("TEST_DATABASE_URL");
         if (external != null && !external.isBlank()) {

@@ -10,40 +10,40 @@ import io.ticketdesk.domain.tickets.Ticket;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The ticket shapes of the seed document, field for field. */
+/** The ticket shapes of the seed document, field for field, each with the ticket's {@code number} (SPEC §5). */
 final class TicketResponses {
 
     private TicketResponses() {
     }
 
     /** {@code POST /tickets} answers the ticket flat, with ids instead of objects. */
-    record Created(UUID id, String title, String description, String status, String priority, UUID categoryId,
-                   UUID userId, Instant createdAt) {
+    record Created(UUID id, long number, String title, String description, String status, String priority,
+                   UUID categoryId, UUID userId, Instant createdAt) {
         static Created from(Ticket t) {
-            return new Created(t.id(), t.title(), t.description(), t.status().name(), t.priority().name(),
+            return new Created(t.id(), t.number(), t.title(), t.description(), t.status().name(), t.priority().name(),
                     t.categoryId(), t.authorId(), t.createdAt());
         }
     }
 
     /** {@code GET/PUT /tickets/{id}}. */
-    record Details(UUID id, String title, String description, String status, String priority,
+    record Details(UUID id, long number, String title, String description, String status, String priority,
                    FullCategory category, Author user, Assignee assignedTo, Instant createdAt, Instant updatedAt,
                    Instant closedAt) {
         static Details from(TicketDetails d) {
             Ticket t = d.ticket();
-            return new Details(t.id(), t.title(), t.description(), t.status().name(), t.priority().name(),
+            return new Details(t.id(), t.number(), t.title(), t.description(), t.status().name(), t.priority().name(),
                     FullCategory.from(d.category()), Author.from(d.author()), Assignee.from(d.assignee()),
                     t.createdAt(), t.updatedAt(), t.closedAt());
         }
     }
 
     /** A row of {@code GET /tickets}. */
-    record ListItem(UUID id, String title, String description, String status, String priority, ShortCategory category,
-                    ListAuthor user, Assignee assignedTo, Instant createdAt, Instant updatedAt, int messagesCount,
-                    Instant lastMessageAt) {
+    record ListItem(UUID id, long number, String title, String description, String status, String priority,
+                    ShortCategory category, ListAuthor user, Assignee assignedTo, Instant createdAt, Instant updatedAt,
+                    int messagesCount, Instant lastMessageAt) {
         static ListItem from(TicketSummary s) {
             Ticket t = s.ticket();
-            return new ListItem(t.id(), t.title(), t.description(), t.status().name(), t.priority().name(),
+            return new ListItem(t.id(), t.number(), t.title(), t.description(), t.status().name(), t.priority().name(),
                     ShortCategory.from(s.category()), ListAuthor.from(s.author()), Assignee.from(s.assignee()),
                     t.createdAt(), t.updatedAt(), s.messagesCount(), s.lastMessageAt());
         }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -54,8 +55,15 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         if (filter.unassignedOnly()) {
             conditions.add("t.assignee_id IS NULL");
         }
-        filter.search().ifPresent(text -> condition(conditions, params,
-                "t.search_vector @@ websearch_to_tsquery('russian', :search)", "search", text));
+        // "#1042" or "1042": that ticket as well as the texts that mention it, the ticket first
+        OptionalLong number = filter.searchedNumber();
+        filter.search().ifPresent(text -> {
+            String words = "t.search_vector @@ websearch_to_tsquery('russian', :search)";
+            condition(conditions, params, number.isPresent() ? "(t.number = :number OR " + words + ")" : words,
+                    "search", text);
+            number.ifPresent(value -> params.put("number", value));
+        });
+        String numberFirst = number.isPresent() ? "t.number = :number DESC, " : "";
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         // internal notes count only for staff: pick the matching counters, never a subquery per row
         String counters = staffView
@@ -63,7 +71,7 @@ public final class JdbiTicketReadModel implements TicketReadModel {
                 : "t.public_messages_count AS visible_count, t.last_public_message_at AS visible_last";
         String sql = "SELECT " + TicketRows.COLUMNS + ", " + TicketRows.CATEGORY_COLUMNS + ", "
                 + TicketRows.personColumns("u") + ", " + TicketRows.personColumns("a") + ", " + counters
-                + TICKET_JOINS + where + " ORDER BY " + orderBy(sort) + " LIMIT :limit OFFSET :offset";
+                + TICKET_JOINS + where + " ORDER BY " + numberFirst + orderBy(sort) + " LIMIT :limit OFFSET :offset";
         return transactions.withSnapshot(handle -> {
             List<TicketSummary> items = handle.createQuery(sql)
                     .bindMap(params)

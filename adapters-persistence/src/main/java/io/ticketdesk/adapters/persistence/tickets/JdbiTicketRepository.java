@@ -59,9 +59,7 @@ public final class JdbiTicketRepository implements TicketRepository {
         if (updated == 0) {
             throw new ConflictException("ticket.changed_meanwhile");
         }
-        return new Ticket(ticket.id(), ticket.title(), ticket.description(), ticket.status(), ticket.priority(),
-                ticket.categoryId(), ticket.authorId(), ticket.assigneeId(), ticket.createdAt(), ticket.updatedAt(),
-                ticket.resolvedAt(), ticket.closedAt(), ticket.lastActivityAt(), ticket.version() + 1);
+        return ticket.withVersion(ticket.version() + 1);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /** The ticket columns and their mapping, shared by the write repository and the read model. */
 final class TicketRows {
 
-    static final String COLUMNS = "t.id, t.title, t.description, t.status, t.priority, t.category_id, t.author_id, "
+    static final String COLUMNS = "t.id, t.number, t.title, t.description, t.status, t.priority, t.category_id, t.author_id, "
             + "t.assignee_id, t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.last_activity_at, t.version";
 
     /** A person joined under {@code alias}: its columns, prefixed by the alias. */
@@ -32,6 +32,7 @@ final class TicketRows {
     static Ticket ticket(ResultSet rs) throws SQLException {
         return new Ticket(
                 Columns.uuid(rs, "id"),
+                rs.getLong("number"),
                 rs.getString("title"),
                 rs.getString("description"),
                 TicketStatus.valueOf(rs.getString("status")),

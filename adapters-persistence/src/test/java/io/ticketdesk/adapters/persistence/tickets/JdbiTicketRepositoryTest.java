@@ -57,18 +57,22 @@ class JdbiTicketRepositoryTest {
     }
 
     @Test
-    void storesAndReadsBackEveryField() {
+    void storesAndReadsBackEveryFieldAndNumbersTicketsInTheOrderTheyAreStored() {
         Ticket ticket = newTicket();
+        Ticket next = newTicket();
 
-        assertEquals(ticket, tickets.findById(ticket.id()).orElseThrow());
+        Ticket stored = tickets.findById(ticket.id()).orElseThrow();
+        assertTrue(stored.number() > 0);
+        assertEquals(ticket.withNumber(stored.number()), stored);
+        assertEquals(stored.number() + 1, tickets.findById(next.id()).orElseThrow().number());
     }
 
     @Test
     void anUpdateBumpsTheVersionAndAStaleOneIsRefused() {
-        Ticket ticket = newTicket();
-        Ticket renamed = new Ticket(ticket.id(), "Renamed", ticket.description(), TicketStatus.RESOLVED,
-                ticket.priority(), ticket.categoryId(), ticket.authorId(), null, ticket.createdAt(), NOW, NOW, null, NOW,
-                ticket.version());
+        Ticket ticket = tickets.findById(newTicket().id()).orElseThrow();
+        Ticket renamed = ticket.withText("Renamed", ticket.description())
+                .withStatus(TicketStatus.RESOLVED, NOW, null)
+                .touchedAt(NOW);
 
         Ticket stored = tickets.update(renamed);
 
@@ -97,9 +101,7 @@ class JdbiTicketRepositoryTest {
     @Test
     void findsQuietResolvedTicketsOnly() {
         Ticket ticket = newTicket();
-        tickets.update(new Ticket(ticket.id(), ticket.title(), ticket.description(), TicketStatus.RESOLVED,
-                ticket.priority(), ticket.categoryId(), ticket.authorId(), null, ticket.createdAt(), NOW, NOW, null,
-                NOW, ticket.version()));
+        tickets.update(ticket.withStatus(TicketStatus.RESOLVED, NOW, null).touchedAt(NOW));
 
         assertTrue(tickets.resolvedInactiveSince(NOW.plusSeconds(1), 10).contains(ticket.id()));
         assertTrue(!tickets.resolvedInactiveSince(NOW.minusSeconds(1), 10).contains(ticket.id()));
