@@ -1,14 +1,9 @@
 package io.ticketdesk.bootstrap;
 
 import io.javalin.Javalin;
-import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.http.categories.CategoriesController;
-import io.ticketdesk.adapters.http.files.FilesController;
-import io.ticketdesk.adapters.http.messages.MessagesController;
-import io.ticketdesk.adapters.http.realtime.TicketSocketController;
-import io.ticketdesk.adapters.http.statistics.StatisticsController;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
 import io.ticketdesk.adapters.http.users.UsersController;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
@@ -17,6 +12,7 @@ import io.ticketdesk.adapters.persistence.PostgresDatabaseProbe;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
 import io.ticketdesk.adapters.persistence.ServiceSecrets;
 import io.ticketdesk.adapters.persistence.categories.JdbiCategoryRepository;
+import io.ticketdesk.adapters.persistence.events.JdbiDeskEventOutbox;
 import io.ticketdesk.adapters.persistence.files.DirectoryFileStore;
 import io.ticketdesk.adapters.persistence.files.JdbiAttachedMessageAccess;
 import io.ticketdesk.adapters.persistence.files.JdbiFileRepository;
@@ -30,6 +26,7 @@ import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
 import io.ticketdesk.adapters.persistence.users.JdbiUserDirectory;
 import io.ticketdesk.adapters.persistence.users.JdbiUserRepository;
 import io.ticketdesk.adapters.telegram.webapp.TelegramInitDataVerifier;
+import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.out.auth.InitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
 import io.ticketdesk.application.port.out.files.AttachedMessageAccess;
@@ -39,6 +36,7 @@ import io.ticketdesk.application.service.auth.IdentifyCallerService;
 import io.ticketdesk.application.service.auth.LogInWithTelegramService;
 import io.ticketdesk.application.service.auth.UpdateProfileService;
 import io.ticketdesk.application.service.categories.CategoriesService;
+import io.ticketdesk.application.service.events.DrainDeskEventsService;
 import io.ticketdesk.application.service.files.DownloadFileService;
 import io.ticketdesk.application.service.files.SweepUnattachedUploadsService;
 import io.ticketdesk.application.service.files.UploadFileService;
@@ -60,7 +58,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +74,7 @@ public final class TicketDeskService implements AutoCloseable {
     /** What was started, stopped in reverse order. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Javalin http;
+    private DeskUseCases useCases;
 
     private TicketDeskService() {
     }
@@ -114,64 +112,86 @@ public final class TicketDeskService implements AutoCloseable {
                 .<FileStore>map(DirectoryFileStore::new)
                 .orElseGet(() -> new PostgresFileStore(database.jdbi()));
 
-        HttpApi.UseCases useCases = new HttpApi.UseCases(
-                new LogInWithTelegramService(verifier, users, transactions, clock, settings.adminTelegramIds()),
-                new IdentifyCallerService(users),
-                new UpdateProfileService(users, transactions, clock),
-                new HealthService(new PostgresDatabaseProbe(database.dataSource())));
-        remember(PeriodicJob.start("sweep-uploads", SWEEP_UPLOADS_FIRST, SWEEP_UPLOADS_EVERY,
-                new SweepUnattachedUploadsService(files, fileStore, transactions, clock)::sweep));
-
         PostgresTicketSignalBus signals = new PostgresTicketSignalBus(transactions, url);
         signals.start(Duration.ofSeconds(30));
         remember(signals);
 
-        JdbiTicketRepository tickets = new JdbiTicketRepository(transactions);
-        AttachedMessageAccess attachedMessages = new JdbiAttachedMessageAccess(transactions, tickets);
-        JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
-        JdbiTicketReadModel readModel = new JdbiTicketReadModel(transactions);
-        TicketQueriesService ticketQueries = new TicketQueriesService(tickets, readModel);
-        CategoriesService categoriesService = new CategoriesService(categories, transactions, clock);
-        List<ApiRoutes> capabilities = List.of(
-                new TicketsController(new TicketsController.UseCases(ticketQueries, ticketQueries,
-                        new CreateTicketService(tickets, categories, readModel, transactions, clock),
-                        new UpdateTicketService(tickets, users, readModel, transactions, signals, clock),
-                        new DeleteTicketService(tickets, transactions, signals, files, fileStore), ticketQueries)),
-                new MessagesController(new ListMessagesService(tickets, readModel),
-                        new PostMessageService(tickets, new JdbiMessageRepository(transactions), files, readModel,
-                                transactions, signals, clock)),
-                new CategoriesController(new CategoriesController.UseCases(categoriesService, categoriesService,
-                        categoriesService, categoriesService)),
-                new FilesController(new UploadFileService(files, fileStore, new TikaContentTypeDetector(), transactions,
-                        clock, settings.filesMaxBytes()), new DownloadFileService(files, fileStore, attachedMessages)),
-                usersController(users, transactions, signals, clock),
-                statisticsController(transactions, clock));
-
+        useCases = useCases(settings, clock, database, transactions, users, verifier, files, fileStore, signals);
+        remember(PeriodicJob.start("sweep-uploads", SWEEP_UPLOADS_FIRST, SWEEP_UPLOADS_EVERY,
+                useCases.sweepUploads()::sweep));
         remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY, AUTO_CLOSE_EVERY,
-                new CloseInactiveTicketsService(tickets, transactions, signals, clock,
-                        settings.autoCloseAfter())::closeInactive));
+                useCases.closeInactiveTickets()::closeInactive));
 
-        LiveTicketsService live = new LiveTicketsService(signals, tickets, users, readModel);
-        TicketSocketController sockets = new TicketSocketController(new TicketSocketController.UseCases(
-                useCases.identifyCaller(), ticketQueries, live, live), tokens);
-
-        http = new HttpApi(useCases, tokens, settings.corsOrigins(), capabilities, sockets).create();
+        http = new HttpApi(http(useCases), tokens, settings.corsOrigins()).create();
         http.start(settings.port());
         started.push(http::stop);
         LOG.info("ticket desk listening on port {}", http.port());
     }
 
-    private static UsersController usersController(JdbiUserRepository users, JdbiTransactions transactions,
-                                                   TicketSignalBus signals, Clock clock) {
-        UserAdministrationService administration = new UserAdministrationService(users, transactions, signals,
+    /** Every service, built once, behind its in-ports. */
+    private static DeskUseCases useCases(Settings settings, Clock clock, PostgresDatabase database,
+                                         JdbiTransactions transactions, JdbiUserRepository users,
+                                         InitDataVerifier verifier, JdbiFileRepository files, FileStore fileStore,
+                                         TicketSignalBus signals) {
+        JdbiTicketRepository tickets = new JdbiTicketRepository(transactions);
+        JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
+        JdbiTicketReadModel readModel = new JdbiTicketReadModel(transactions);
+        AttachedMessageAccess attachedMessages = new JdbiAttachedMessageAccess(transactions, tickets);
+        DeskChangeRecorder changes = new DeskChangeRecorder(tickets, new JdbiMessageRepository(transactions), users,
+                signals, new JdbiDeskEventOutbox(transactions), transactions);
+
+        LogInWithTelegramService logIn = new LogInWithTelegramService(verifier, users, transactions, clock,
+                settings.adminTelegramIds());
+        TicketQueriesService ticketQueries = new TicketQueriesService(tickets, readModel);
+        CategoriesService categoriesService = new CategoriesService(categories, transactions, clock);
+        UserAdministrationService administration = new UserAdministrationService(users, transactions, changes,
                 clock);
-        return new UsersController(new UsersController.UseCases(
-                new ListUsersService(new JdbiUserDirectory(transactions)), administration, administration));
+        StatisticsService statistics = new StatisticsService(new JdbiStatisticsReadModel(transactions), clock);
+        LiveTicketsService live = new LiveTicketsService(signals, tickets, users, readModel);
+        return new DeskUseCases(
+                logIn,
+                new IdentifyCallerService(users),
+                logIn,
+                new UpdateProfileService(users, transactions, clock),
+                new HealthService(new PostgresDatabaseProbe(database.dataSource())),
+                ticketQueries,
+                ticketQueries,
+                ticketQueries,
+                new CreateTicketService(tickets, categories, readModel, transactions, changes, clock),
+                new UpdateTicketService(tickets, users, readModel, transactions, changes, clock),
+                new DeleteTicketService(tickets, transactions, changes, files, fileStore),
+                new CloseInactiveTicketsService(tickets, transactions, changes, clock, settings.autoCloseAfter()),
+                new ListMessagesService(tickets, readModel),
+                new PostMessageService(tickets, files, readModel, transactions, changes, clock),
+                categoriesService,
+                categoriesService,
+                categoriesService,
+                categoriesService,
+                new UploadFileService(files, fileStore, new TikaContentTypeDetector(), transactions, clock,
+                        settings.filesMaxBytes()),
+                new DownloadFileService(files, fileStore, attachedMessages),
+                new SweepUnattachedUploadsService(files, fileStore, transactions, clock),
+                new ListUsersService(new JdbiUserDirectory(transactions)),
+                administration,
+                administration,
+                statistics,
+                statistics,
+                live,
+                live,
+                new DrainDeskEventsService(new JdbiDeskEventOutbox(transactions), transactions, signals));
     }
 
-    private static StatisticsController statisticsController(JdbiTransactions transactions, Clock clock) {
-        StatisticsService statistics = new StatisticsService(new JdbiStatisticsReadModel(transactions), clock);
-        return new StatisticsController(statistics, statistics);
+    /** The part of the desk the REST API and its WebSocket drive. */
+    private static HttpApi.UseCases http(DeskUseCases desk) {
+        return new HttpApi.UseCases(desk.logIn(), desk.identifyCaller(), desk.updateProfile(), desk.health(),
+                new TicketsController.UseCases(desk.listTickets(), desk.getTicket(), desk.createTicket(),
+                        desk.updateTicket(), desk.deleteTicket(), desk.ticketHistory()),
+                desk.listMessages(), desk.postMessage(),
+                new CategoriesController.UseCases(desk.listCategories(), desk.createCategory(), desk.updateCategory(),
+                        desk.deleteCategory()),
+                desk.uploadFile(), desk.downloadFile(),
+                new UsersController.UseCases(desk.listUsers(), desk.changeRole(), desk.changeUserStatus()),
+                desk.dashboard(), desk.ticketStatistics(), desk.watchTicket(), desk.sendTyping());
     }
 
     private <T extends AutoCloseable> T remember(T resource) {
@@ -192,6 +212,11 @@ public final class TicketDeskService implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The desk's in-ports, for driving adapters started next to HTTP and for tests that drive the core directly. */
+    public DeskUseCases useCases() {
+        return useCases;
     }
 
     /** Stops HTTP first (letting in-flight requests finish), then the pool, then the database. */

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketdesk.adapters.persistence.JdbiTransactions;
-import io.ticketdesk.adapters.persistence.PostgresDatabase;
-import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
-import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
-import io.ticketdesk.application.service.tickets.CloseInactiveTicketsService;
+import io.ticketdesk.application.port.in.tickets.CloseInactiveTicketsUseCase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,8 +17,7 @@ class AutoCloseTest {
     @Test
     void quietResolvedTicketsCloseAndActiveOnesDoNot() {
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        try (DeskUnderTest desk = DeskUnderTest.start(Map.of("AUTO_CLOSE_AFTER", "P3D"), clock);
-             PostgresDatabase database = PostgresDatabase.open(desk.database(), 2)) {
+        try (DeskUnderTest desk = DeskUnderTest.start(Map.of("AUTO_CLOSE_AFTER", "P3D"), clock)) {
             DeskUnderTest.Person user = desk.person(801, "Ann", "USER");
             DeskUnderTest.Person helper = desk.person(802, "Helper", "HELPER");
             String category = desk.categoryId();
@@ -32,10 +27,7 @@ class AutoCloseTest {
             desk.put(quiet, helper.token(), Map.of("status", "RESOLVED"));
             desk.put(answered, helper.token(), Map.of("status", "RESOLVED"));
             desk.put(inProgress, helper.token(), Map.of("status", "IN_PROGRESS"));
-            JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
-            CloseInactiveTicketsService autoClose = new CloseInactiveTicketsService(
-                    new JdbiTicketRepository(transactions), transactions,
-                    new PostgresTicketSignalBus(transactions, desk.database()), clock, Duration.ofDays(3));
+            CloseInactiveTicketsUseCase autoClose = desk.useCases().closeInactiveTickets();
 
             clock.advance(Duration.ofDays(2));
             assertEquals(0, autoClose.closeInactive());

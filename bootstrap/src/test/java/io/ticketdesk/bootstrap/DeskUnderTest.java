@@ -88,6 +88,11 @@ final class DeskUnderTest implements AutoCloseable {
         return PostgresUrl.parse(environment.get("DATABASE_URL"));
     }
 
+    /** The running desk's in-ports, for tests that drive the core directly, as a second adapter would. */
+    DeskUseCases useCases() {
+        return service.useCases();
+    }
+
     URI uri(String path) {
         return URI.create("http://localhost:" + service.port() + path);
     }

@@ -8,12 +8,26 @@ import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.http.errors.ErrorMapping;
 import io.ticketdesk.adapters.http.health.HealthController;
 import io.ticketdesk.adapters.http.json.JsonMapping;
+import io.ticketdesk.adapters.http.categories.CategoriesController;
+import io.ticketdesk.adapters.http.files.FilesController;
+import io.ticketdesk.adapters.http.messages.MessagesController;
 import io.ticketdesk.adapters.http.realtime.TicketSocketController;
+import io.ticketdesk.adapters.http.statistics.StatisticsController;
+import io.ticketdesk.adapters.http.tickets.TicketsController;
+import io.ticketdesk.adapters.http.users.UsersController;
 import io.ticketdesk.adapters.http.tracing.RequestTracing;
 import io.ticketdesk.application.port.in.auth.IdentifyCallerUseCase;
 import io.ticketdesk.application.port.in.auth.LogInWithTelegramUseCase;
 import io.ticketdesk.application.port.in.auth.UpdateProfileUseCase;
+import io.ticketdesk.application.port.in.files.DownloadFileUseCase;
+import io.ticketdesk.application.port.in.files.UploadFileUseCase;
 import io.ticketdesk.application.port.in.health.CheckHealthQuery;
+import io.ticketdesk.application.port.in.messages.ListMessagesQuery;
+import io.ticketdesk.application.port.in.messages.PostMessageUseCase;
+import io.ticketdesk.application.port.in.realtime.SendTypingUseCase;
+import io.ticketdesk.application.port.in.realtime.WatchTicketUseCase;
+import io.ticketdesk.application.port.in.statistics.DashboardQuery;
+import io.ticketdesk.application.port.in.statistics.TicketStatisticsQuery;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,22 +44,38 @@ public final class HttpApi {
     private final List<ApiRoutes> capabilities;
     private final TicketSocketController sockets;
 
-    /** What the API drives, grouped so the constructor stays readable as capabilities arrive. */
+    /** The in-ports the API drives, handed over by bootstrap; the controllers are this adapter's own business. */
     public record UseCases(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
-                           UpdateProfileUseCase updateProfile, CheckHealthQuery health) {
+                           UpdateProfileUseCase updateProfile, CheckHealthQuery health,
+                           TicketsController.UseCases tickets, ListMessagesQuery listMessages,
+                           PostMessageUseCase postMessage, CategoriesController.UseCases categories,
+                           UploadFileUseCase uploadFile, DownloadFileUseCase downloadFile,
+                           UsersController.UseCases users, DashboardQuery dashboard,
+                           TicketStatisticsQuery ticketStatistics, WatchTicketUseCase watchTicket,
+                           SendTypingUseCase sendTyping) {
+
+        /** Sign-in and health only, the rest unset: for tests of the API's own behaviour. */
+        public static UseCases signInOnly(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
+                                          UpdateProfileUseCase updateProfile, CheckHealthQuery health) {
+            return new UseCases(logIn, identifyCaller, updateProfile, health, null, null, null, null, null, null,
+                    null, null, null, null, null);
+        }
     }
 
-    /**
-     * {@code capabilities}: the controllers of tickets, messages, categories and so on, made by bootstrap;
-     * {@code sockets} may be null where no WebSocket endpoint is served (adapter tests).
-     */
-    public HttpApi(UseCases useCases, JwtTokens tokens, List<String> corsOrigins, List<ApiRoutes> capabilities,
-                   TicketSocketController sockets) {
+    public HttpApi(UseCases useCases, JwtTokens tokens, List<String> corsOrigins) {
         this.useCases = useCases;
         this.tokens = tokens;
         this.corsOrigins = List.copyOf(corsOrigins);
-        this.capabilities = List.copyOf(capabilities);
-        this.sockets = sockets;
+        this.capabilities = List.of(
+                new TicketsController(useCases.tickets()),
+                new MessagesController(useCases.listMessages(), useCases.postMessage()),
+                new CategoriesController(useCases.categories()),
+                new FilesController(useCases.uploadFile(), useCases.downloadFile()),
+                new UsersController(useCases.users()),
+                new StatisticsController(useCases.dashboard(), useCases.ticketStatistics()));
+        this.sockets = new TicketSocketController(new TicketSocketController.UseCases(useCases.identifyCaller(),
+                useCases.tickets() == null ? null : useCases.tickets().get(), useCases.watchTicket(),
+                useCases.sendTyping()), tokens);
     }
 
     public Javalin create() {
@@ -82,9 +112,7 @@ public final class HttpApi {
             health.register(config.routes);
             auth.register(config.routes, PREFIX);
             capabilities.forEach(capability -> capability.register(config.routes, PREFIX));
-            if (sockets != null) {
-                sockets.register(config.routes);
-            }
+            sockets.register(config.routes);
         });
     }
 }

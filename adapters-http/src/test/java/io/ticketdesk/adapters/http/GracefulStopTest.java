@@ -23,7 +23,7 @@ class GracefulStopTest {
     void aRequestInFlightWhenStopBeginsStillGetsItsAnswer() throws Exception {
         CountDownLatch inFlight = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        HttpApi.UseCases useCases = new HttpApi.UseCases(null, null, null, () -> {
+        HttpApi.UseCases useCases = HttpApi.UseCases.signInOnly(null, null, null, () -> {
             inFlight.countDown();
             try {
                 return release.await(10, TimeUnit.SECONDS);
@@ -33,7 +33,7 @@ class GracefulStopTest {
             }
         });
         Javalin app = new HttpApi(useCases, new JwtTokens("unit-test-secret-that-is-at-least-32-bytes",
-                Duration.ofDays(1), Clock.systemUTC()), List.of(), List.of(), null).create().start(0);
+                Duration.ofDays(1), Clock.systemUTC()), List.of()).create().start(0);
 
         CompletableFuture<HttpResponse<String>> response = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/health")).build(),

@@ -34,7 +34,7 @@ class UnexpectedFailureTest {
     void start() {
         log.start();
         ((Logger) LoggerFactory.getLogger(ErrorMapping.class)).addAppender(log);
-        HttpApi.UseCases useCases = new HttpApi.UseCases(
+        HttpApi.UseCases useCases = HttpApi.UseCases.signInOnly(
                 command -> {
                     throw new IllegalStateException(INTERNALS);
                 },
@@ -49,7 +49,7 @@ class UnexpectedFailureTest {
                 });
         JwtTokens tokens = new JwtTokens("unit-test-secret-that-is-at-least-32-bytes", Duration.ofDays(7),
                 Clock.systemUTC());
-        app = new HttpApi(useCases, tokens, List.of(), List.of(), null).create().start(0);
+        app = new HttpApi(useCases, tokens, List.of()).create().start(0);
     }
 
     @AfterEach

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsContext;
 import io.ticketdesk.adapters.http.i18n.Messages;
+import io.ticketdesk.adapters.http.json.WireNames;
 import io.ticketdesk.adapters.http.messages.MessagesController;
 import io.ticketdesk.application.port.in.realtime.LiveEvent;
 import io.ticketdesk.application.port.in.realtime.TicketWatcher;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.domain.tickets.TicketChange;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,8 +112,8 @@ final class LiveSocket implements TicketWatcher {
             frame.put("type", "ticket_updated");
             data = json.createObjectNode();
             ObjectNode changes = data.putObject("changes");
-            for (Map.Entry<String, TicketSignal.FieldChange> change : updated.changes().entrySet()) {
-                changes.putObject(change.getKey()).put("old", change.getValue().oldValue())
+            for (Map.Entry<TicketChange.Field, TicketSignal.FieldChange> change : updated.changes().entrySet()) {
+                changes.putObject(WireNames.of(change.getKey())).put("old", change.getValue().oldValue())
                         .put("new", change.getValue().newValue());
             }
             data.set("changed_by", actor(updated.by()));

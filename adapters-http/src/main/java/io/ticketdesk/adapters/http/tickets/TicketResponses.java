@@ -1,5 +1,6 @@
 package io.ticketdesk.adapters.http.tickets;
 
+import io.ticketdesk.adapters.http.json.WireNames;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ticketdesk.application.port.in.tickets.CategoryRef;
 import io.ticketdesk.application.port.in.tickets.HistoryEntry;
@@ -52,13 +53,7 @@ final class TicketResponses {
     /** A history entry; {@code changed_by} is null for the desk's automatic moves. */
     record History(long id, String field, String oldValue, String newValue, Assignee changedBy, Instant createdAt) {
         static History from(HistoryEntry e) {
-            String field = switch (e.change().field()) {
-                case STATUS -> "status";
-                case ASSIGNEE -> "assigned_to";
-                case PRIORITY -> "priority";
-                case TITLE -> "title";
-            };
-            return new History(e.id(), field, e.change().oldValue(), e.change().newValue(), Assignee.from(e.actor()),
+            return new History(e.id(), WireNames.of(e.change().field()), e.change().oldValue(), e.change().newValue(), Assignee.from(e.actor()),
                     e.change().at());
         }
     }

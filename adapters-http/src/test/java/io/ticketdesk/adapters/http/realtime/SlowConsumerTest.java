@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javalin.Javalin;
 import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.adapters.http.auth.JwtTokens;
+import io.ticketdesk.adapters.http.tickets.TicketsController;
 import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.in.realtime.LiveEvent;
 import io.ticketdesk.application.port.in.realtime.TicketWatcher;
@@ -38,17 +39,16 @@ class SlowConsumerTest {
         AtomicReference<TicketWatcher> watcher = new AtomicReference<>();
         CountDownLatch watching = new CountDownLatch(1);
         CountDownLatch stoppedWatching = new CountDownLatch(1);
-        TicketSocketController sockets = new TicketSocketController(new TicketSocketController.UseCases(
-                userId -> viewer,
-                (actor, id) -> null,
+        HttpApi.UseCases useCases = new HttpApi.UseCases(null, userId -> viewer, null, () -> true,
+                new TicketsController.UseCases(null, (actor, id) -> null, null, null, null, null),
+                null, null, null, null, null, null, null, null,
                 (user, id, w) -> {
                     watcher.set(w);
                     watching.countDown();
                     return stoppedWatching::countDown;
                 },
-                (sender, id, typing, internal) -> { }), tokens());
-        Javalin app = new HttpApi(new HttpApi.UseCases(null, null, null, () -> true), tokens(), List.of(), List.of(),
-                sockets).create().start(0);
+                (sender, id, typing, internal) -> { });
+        Javalin app = new HttpApi(useCases, tokens(), List.of()).create().start(0);
         try (Socket client = new Socket()) {
             client.setReceiveBufferSize(1024);
             client.connect(new InetSocketAddress("localhost", app.port()));

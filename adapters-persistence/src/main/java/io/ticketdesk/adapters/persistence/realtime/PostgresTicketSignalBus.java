@@ -1,8 +1,7 @@
 package io.ticketdesk.adapters.persistence.realtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ticketdesk.adapters.persistence.CoreJson;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
@@ -36,7 +35,6 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
     /** PostgreSQL refuses payloads of 8000 bytes or more. */
     static final int MAX_PAYLOAD_BYTES = 7999;
     private static final Logger LOG = LoggerFactory.getLogger(PostgresTicketSignalBus.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
@@ -146,82 +144,22 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
         }
     }
 
-    /** The wire form of signals: short JSON objects with a {@code type}. */
+    /** The wire form of signals: short JSON objects with a {@code type} (see {@link CoreJson}). */
     static final class SignalCodec {
 
         private SignalCodec() {
         }
 
         static String encode(TicketSignal signal) {
-            ObjectNode node = JSON.createObjectNode();
-            if (signal instanceof TicketSignal.MessagePosted s) {
-                node.put("type", "message").put("ticket", s.ticketId().toString())
-                        .put("message", s.messageId().toString()).put("internal", s.internal());
-            } else if (signal instanceof TicketSignal.StatusChanged s) {
-                node.put("type", "status").put("ticket", s.ticketId().toString())
-                        .put("old", s.oldStatus()).put("new", s.newStatus()).set("by", actor(s.by()));
-            } else if (signal instanceof TicketSignal.TicketUpdated s) {
-                node.put("type", "updated").put("ticket", s.ticketId().toString()).set("by", actor(s.by()));
-                ObjectNode changes = node.putObject("changes");
-                s.changes().forEach((field, change) -> changes.putObject(field)
-                        .put("old", change.oldValue()).put("new", change.newValue()));
-            } else if (signal instanceof TicketSignal.Typing s) {
-                node.put("type", "typing").put("ticket", s.ticketId().toString()).put("user", s.userId().toString())
-                        .put("first_name", s.firstName()).put("typing", s.typing()).put("internal", s.internal());
-            } else if (signal instanceof TicketSignal.TicketDeleted s) {
-                node.put("type", "deleted").put("ticket", s.ticketId().toString());
-            } else if (signal instanceof TicketSignal.AccessChanged s) {
-                node.put("type", "access").put("user", s.userId().toString());
+            try {
+                return CoreJson.mapper().writeValueAsString(signal);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a ticket signal could not be written", e);
             }
-            return node.toString();
         }
 
         static TicketSignal decode(String payload) throws IOException {
-            JsonNode node = JSON.readTree(payload);
-            String type = node.path("type").asText();
-            return switch (type) {
-                case "message" -> new TicketSignal.MessagePosted(uuid(node, "ticket"), uuid(node, "message"),
-                        node.path("internal").asBoolean());
-                case "status" -> new TicketSignal.StatusChanged(uuid(node, "ticket"), node.path("old").asText(),
-                        node.path("new").asText(), actor(node.get("by")));
-                case "updated" -> {
-                    java.util.Map<String, TicketSignal.FieldChange> changes = new java.util.LinkedHashMap<>();
-                    node.path("changes").fields().forEachRemaining(field -> changes.put(field.getKey(),
-                            new TicketSignal.FieldChange(text(field.getValue(), "old"), text(field.getValue(), "new"))));
-                    yield new TicketSignal.TicketUpdated(uuid(node, "ticket"), changes, actor(node.get("by")));
-                }
-                case "typing" -> new TicketSignal.Typing(uuid(node, "ticket"), uuid(node, "user"),
-                        node.path("first_name").asText(), node.path("typing").asBoolean(),
-                        node.path("internal").asBoolean());
-                case "deleted" -> new TicketSignal.TicketDeleted(uuid(node, "ticket"));
-                case "access" -> new TicketSignal.AccessChanged(uuid(node, "user"));
-                default -> throw new IOException("unknown signal type " + type);
-            };
-        }
-
-        private static JsonNode actor(TicketSignal.Actor actor) {
-            if (actor == null) {
-                return JSON.nullNode();
-            }
-            return JSON.createObjectNode().put("id", actor.id().toString()).put("first_name", actor.firstName())
-                    .put("role", actor.role().name());
-        }
-
-        private static TicketSignal.Actor actor(JsonNode node) {
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            return new TicketSignal.Actor(uuid(node, "id"), node.path("first_name").asText(),
-                    io.ticketdesk.domain.users.Role.valueOf(node.path("role").asText()));
-        }
-
-        private static java.util.UUID uuid(JsonNode node, String field) {
-            return java.util.UUID.fromString(node.path(field).asText());
-        }
-
-        private static String text(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            return value == null || value.isNull() ? null : value.asText();
+            return CoreJson.mapper().readValue(payload, TicketSignal.class);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.ticketdesk.adapters.persistence.PostgresDatabase;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
 import io.ticketdesk.adapters.persistence.TestDatabases;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.domain.tickets.TicketChange;
 import io.ticketdesk.domain.users.Role;
 import java.io.IOException;
 import java.time.Duration;
@@ -47,9 +48,9 @@ class PostgresTicketSignalBusTest {
 
     @Test
     void everyKindOfSignalSurvivesTheWireForm() throws IOException {
-        Map<String, TicketSignal.FieldChange> changes = new LinkedHashMap<>();
-        changes.put("title", new TicketSignal.FieldChange("Old \"quoted\"", "Новый"));
-        changes.put("assigned_to", new TicketSignal.FieldChange(null, UUID.randomUUID().toString()));
+        Map<TicketChange.Field, TicketSignal.FieldChange> changes = new LinkedHashMap<>();
+        changes.put(TicketChange.Field.TITLE, new TicketSignal.FieldChange("Old \"quoted\"", "Новый"));
+        changes.put(TicketChange.Field.ASSIGNEE, new TicketSignal.FieldChange(null, UUID.randomUUID().toString()));
         List<TicketSignal> signals = List.of(
                 new TicketSignal.MessagePosted(TICKET, UUID.randomUUID(), true),
                 new TicketSignal.StatusChanged(TICKET, "OPEN", "IN_PROGRESS", ACTOR),
@@ -57,10 +58,15 @@ class PostgresTicketSignalBusTest {
                 new TicketSignal.TicketUpdated(TICKET, changes, ACTOR),
                 new TicketSignal.Typing(TICKET, UUID.randomUUID(), "Ann", true, false),
                 new TicketSignal.TicketDeleted(TICKET),
-                new TicketSignal.AccessChanged(UUID.randomUUID()));
+                new TicketSignal.AccessChanged(UUID.randomUUID()),
+                new TicketSignal.EventsRecorded());
 
         for (TicketSignal signal : signals) {
-            assertEquals(signal, PostgresTicketSignalBus.SignalCodec.decode(PostgresTicketSignalBus.SignalCodec.encode(signal)));
+            TicketSignal back = PostgresTicketSignalBus.SignalCodec.decode(PostgresTicketSignalBus.SignalCodec.encode(signal));
+            assertEquals(signal, back);
+            if (back instanceof TicketSignal.TicketUpdated updated) {
+                assertEquals(List.copyOf(changes.keySet()), List.copyOf(updated.changes().keySet()), "order kept");
+            }
         }
     }
 

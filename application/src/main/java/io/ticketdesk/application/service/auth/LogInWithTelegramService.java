@@ -1,6 +1,7 @@
 package io.ticketdesk.application.service.auth;
 
 import io.ticketdesk.application.port.in.auth.AuthenticationFailedException;
+import io.ticketdesk.application.port.in.auth.IdentifyTelegramUserUseCase;
 import io.ticketdesk.application.port.in.auth.LogInWithTelegramCommand;
 import io.ticketdesk.application.port.in.auth.LogInWithTelegramUseCase;
 import io.ticketdesk.application.port.out.auth.InitDataVerifier;
@@ -16,7 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
-public final class LogInWithTelegramService implements LogInWithTelegramUseCase {
+/** Mini App logins (initData checked here) and the bot's callers (Telegram already vouched): one way to become a user. */
+public final class LogInWithTelegramService implements LogInWithTelegramUseCase, IdentifyTelegramUserUseCase {
 
     private final InitDataVerifier verifier;
     private final UserRepository users;
@@ -41,6 +43,11 @@ public final class LogInWithTelegramService implements LogInWithTelegramUseCase 
         } catch (InvalidInitDataException refused) {
             throw new AuthenticationFailedException(refused.reason());
         }
+        return identify(identity);
+    }
+
+    @Override
+    public User identify(TelegramIdentity identity) {
         // ADMIN_TELEGRAM_IDS grants the role on first login only, so an admin can still demote them later.
         Role firstRole = adminTelegramIds.contains(identity.telegramId()) ? Role.ADMIN : Role.USER;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

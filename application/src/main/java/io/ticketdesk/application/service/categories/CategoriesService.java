@@ -35,12 +35,14 @@ public final class CategoriesService
 
     @Override
     public List<Category> list(User actor, boolean includeInactive) {
+        actor.requireActive();
+        // inactive categories are for staff; anyone else asking for them gets the active ones
         return categories.list(includeInactive && actor.isStaff());
     }
 
     @Override
     public Category create(CreateCategoryCommand command) {
-        CategoryRules.requireMayManage(command.actor());
+        CategoryRules.requireMayManage(command.actor().requireActive());
         Instant now = now();
         Category category = new Category(UUID.randomUUID(), command.name(), command.description(), command.icon(),
                 command.color(), true, command.sortOrder(), now, now);
@@ -52,7 +54,7 @@ public final class CategoriesService
 
     @Override
     public Category update(UpdateCategoryCommand command) {
-        CategoryRules.requireMayManage(command.actor());
+        CategoryRules.requireMayManage(command.actor().requireActive());
         return transactions.inTransaction(() -> {
             Category current = find(command.categoryId());
             Category next = new Category(current.id(), command.name().orElse(current.name()),
@@ -66,7 +68,7 @@ public final class CategoriesService
 
     @Override
     public void delete(User actor, UUID categoryId) {
-        CategoryRules.requireMayManage(actor);
+        CategoryRules.requireMayManage(actor.requireActive());
         transactions.inTransaction(() -> {
             find(categoryId);
             if (categories.isUsedByTickets(categoryId)) {

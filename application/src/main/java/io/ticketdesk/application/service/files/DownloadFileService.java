@@ -24,6 +24,7 @@ public final class DownloadFileService implements DownloadFileUseCase {
 
     @Override
     public FileDownload download(User reader, UUID fileId) {
+        reader.requireActive();
         StoredFile file = files.findById(fileId)
                 .filter(found -> mayRead(reader, found))
                 .orElseThrow(() -> new NotFoundException("file.not_found"));

@@ -23,6 +23,7 @@ public final class ListMessagesService implements ListMessagesQuery {
 
     @Override
     public Page<MessageView> list(User actor, UUID ticketId, PageRequest page) {
+        actor.requireActive();
         TicketPolicy.requireVisible(actor,
                 tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found")));
         return readModel.messages(ticketId, actor.isStaff(), page);

@@ -1,15 +1,13 @@
 package io.ticketdesk.application.service.messages;
 
+import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.in.messages.PostMessageCommand;
 import io.ticketdesk.application.port.in.messages.PostMessageUseCase;
 import io.ticketdesk.application.port.out.persistence.FileRepository;
-import io.ticketdesk.application.port.out.persistence.MessageRepository;
 import io.ticketdesk.application.port.out.persistence.TicketReadModel;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.application.port.out.persistence.Transactions;
-import io.ticketdesk.application.port.out.realtime.TicketSignal;
-import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.messages.Message;
@@ -24,22 +22,19 @@ import java.util.UUID;
 public final class PostMessageService implements PostMessageUseCase {
 
     private final TicketRepository tickets;
-    private final MessageRepository messages;
     private final FileRepository files;
     private final TicketReadModel readModel;
     private final Transactions transactions;
-    private final TicketSignalBus signals;
+    private final DeskChangeRecorder changes;
     private final Clock clock;
 
-    public PostMessageService(TicketRepository tickets, MessageRepository messages, FileRepository files,
-                              TicketReadModel readModel, Transactions transactions, TicketSignalBus signals,
-                              Clock clock) {
+    public PostMessageService(TicketRepository tickets, FileRepository files, TicketReadModel readModel,
+                              Transactions transactions, DeskChangeRecorder changes, Clock clock) {
         this.tickets = tickets;
-        this.messages = messages;
         this.files = files;
         this.readModel = readModel;
         this.transactions = transactions;
-        this.signals = signals;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -54,18 +49,13 @@ public final class PostMessageService implements PostMessageUseCase {
             TicketUpdate update = ticket.onMessagePosted(actor, command.internal(), now);
             Message message = new Message(UUID.randomUUID(), ticket.id(), actor.id(), command.content(),
                     command.internal(), now);
-            messages.insert(message);
+            changes.messagePosted(message, update, actor);
             for (UUID fileId : command.attachments()) {
                 // only the poster's own uploads, each on one message: anything else undoes the whole post
                 if (!files.attach(fileId, actor.id(), message.id())) {
                     throw ValidationException.of("attachments", "validation.attachment_unavailable", fileId.toString());
                 }
             }
-            tickets.update(update.ticket());
-            tickets.appendHistory(ticket.id(), update.changes());
-            // delivered on commit, in commit order: the message first, then the moves it caused
-            signals.publish(new TicketSignal.MessagePosted(ticket.id(), message.id(), message.internal()));
-            TicketSignal.forChanges(ticket.id(), update.changes(), actor).forEach(signals::publish);
             return readModel.message(message.id()).orElseThrow();
         });
     }

@@ -94,9 +94,12 @@ public final class LiveTicketsService implements WatchTicketUseCase, SendTypingU
 
     @Override
     public void typing(User sender, UUID ticketId, boolean typing, boolean internal) {
+        sender.requireActive();
         if (internal && !sender.isStaff()) {
             throw ValidationException.of("is_internal", "validation.internal_staff_only");
         }
+        TicketPolicy.requireVisible(sender,
+                tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found")));
         bus.publish(new TicketSignal.Typing(ticketId, sender.id(), sender.firstName(), typing, internal));
     }
 

@@ -26,12 +26,14 @@ public final class StatisticsService implements DashboardQuery, TicketStatistics
 
     @Override
     public Dashboard dashboard(User actor) {
+        actor.requireActive();
         StatisticsPolicy.requireMayView(actor);
         return readModel.dashboard();
     }
 
     @Override
     public TicketStatistics report(User actor, TicketStatisticsRequest request) {
+        actor.requireActive();
         StatisticsPolicy.requireMayView(actor);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return readModel.tickets(StatisticsPeriod.resolve(request.from(), request.to(), today), request.categoryId());

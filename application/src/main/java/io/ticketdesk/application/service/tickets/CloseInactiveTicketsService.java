@@ -1,10 +1,9 @@
 package io.ticketdesk.application.service.tickets;
 
+import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.tickets.CloseInactiveTicketsUseCase;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.application.port.out.persistence.Transactions;
-import io.ticketdesk.application.port.out.realtime.TicketSignal;
-import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.domain.tickets.TicketUpdate;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,15 +20,15 @@ public final class CloseInactiveTicketsService implements CloseInactiveTicketsUs
 
     private final TicketRepository tickets;
     private final Transactions transactions;
-    private final TicketSignalBus signals;
+    private final DeskChangeRecorder changes;
     private final Clock clock;
     private final Duration quietPeriod;
 
-    public CloseInactiveTicketsService(TicketRepository tickets, Transactions transactions, TicketSignalBus signals,
+    public CloseInactiveTicketsService(TicketRepository tickets, Transactions transactions, DeskChangeRecorder changes,
                                        Clock clock, Duration quietPeriod) {
         this.tickets = tickets;
         this.transactions = transactions;
-        this.signals = signals;
+        this.changes = changes;
         this.clock = clock;
         this.quietPeriod = quietPeriod;
     }
@@ -51,11 +50,7 @@ public final class CloseInactiveTicketsService implements CloseInactiveTicketsUs
     /** Someone may have answered since the ticket was listed: the rule is checked again on the locked row. */
     private int closeIfStillDue(UUID id, Instant now) {
         Optional<TicketUpdate> update = tickets.findForUpdate(id).flatMap(ticket -> ticket.autoClose(now, quietPeriod));
-        update.ifPresent(closing -> {
-            tickets.update(closing.ticket());
-            tickets.appendHistory(id, closing.changes());
-            TicketSignal.forChanges(id, closing.changes(), null).forEach(signals::publish);
-        });
+        update.ifPresent(closing -> changes.ticketChanged(closing, null));
         return update.isPresent() ? 1 : 0;
     }
 }

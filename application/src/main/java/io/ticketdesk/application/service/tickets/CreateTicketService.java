@@ -1,5 +1,6 @@
 package io.ticketdesk.application.service.tickets;
 
+import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.tickets.CreateTicketCommand;
 import io.ticketdesk.application.port.in.tickets.CreateTicketUseCase;
 import io.ticketdesk.application.port.in.tickets.TicketDetails;
@@ -20,14 +21,16 @@ public final class CreateTicketService implements CreateTicketUseCase {
     private final CategoryRepository categories;
     private final TicketReadModel readModel;
     private final Transactions transactions;
+    private final DeskChangeRecorder changes;
     private final Clock clock;
 
     public CreateTicketService(TicketRepository tickets, CategoryRepository categories, TicketReadModel readModel,
-                               Transactions transactions, Clock clock) {
+                               Transactions transactions, DeskChangeRecorder changes, Clock clock) {
         this.tickets = tickets;
         this.categories = categories;
         this.readModel = readModel;
         this.transactions = transactions;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -41,7 +44,7 @@ public final class CreateTicketService implements CreateTicketUseCase {
             }
             Ticket ticket = Ticket.open(UUID.randomUUID(), command.title(), command.description(), command.priority(),
                     command.categoryId(), command.actor().id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-            tickets.insert(ticket);
+            changes.ticketOpened(ticket);
             return readModel.ticket(ticket.id()).orElseThrow();
         });
     }

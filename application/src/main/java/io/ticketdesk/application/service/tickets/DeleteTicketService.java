@@ -1,12 +1,11 @@
 package io.ticketdesk.application.service.tickets;
 
+import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.tickets.DeleteTicketUseCase;
 import io.ticketdesk.application.port.out.files.FileStore;
 import io.ticketdesk.application.port.out.persistence.FileRepository;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.application.port.out.persistence.Transactions;
-import io.ticketdesk.application.port.out.realtime.TicketSignal;
-import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.tickets.Ticket;
 import io.ticketdesk.domain.tickets.TicketPolicy;
@@ -20,27 +19,27 @@ public final class DeleteTicketService implements DeleteTicketUseCase {
 
     private final TicketRepository tickets;
     private final Transactions transactions;
-    private final TicketSignalBus signals;
+    private final DeskChangeRecorder changes;
     private final FileRepository files;
     private final FileStore fileStore;
 
-    public DeleteTicketService(TicketRepository tickets, Transactions transactions, TicketSignalBus signals,
+    public DeleteTicketService(TicketRepository tickets, Transactions transactions, DeskChangeRecorder changes,
                                FileRepository files, FileStore fileStore) {
         this.tickets = tickets;
         this.transactions = transactions;
-        this.signals = signals;
+        this.changes = changes;
         this.files = files;
         this.fileStore = fileStore;
     }
 
     @Override
     public void delete(User actor, UUID ticketId) {
+        actor.requireActive();
         List<UUID> attached = transactions.inTransaction(() -> {
             Ticket ticket = tickets.findForUpdate(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found"));
             TicketPolicy.requireMayDelete(actor, ticket);
             List<UUID> fileIds = files.attachedToTicket(ticketId);
-            tickets.delete(ticketId);
-            signals.publish(new TicketSignal.TicketDeleted(ticketId));
+            changes.ticketDeleted(ticket, actor);
             return fileIds;
         });
         // the rows went with the ticket; the bytes go once that is committed, never before, and a

@@ -31,12 +31,14 @@ public final class TicketQueriesService implements ListTicketsQuery, GetTicketQu
 
     @Override
     public Page<TicketSummary> list(User actor, TicketFilter filter, TicketSort sort, PageRequest page) {
+        actor.requireActive();
         Optional<UUID> authorOnly = actor.isStaff() ? Optional.empty() : Optional.of(actor.id());
         return readModel.tickets(authorOnly, actor.isStaff(), filter, sort, page);
     }
 
     @Override
     public TicketDetails get(User actor, UUID ticketId) {
+        actor.requireActive();
         TicketDetails details = readModel.ticket(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found"));
         TicketPolicy.requireVisible(actor, details.ticket());
         return details;
@@ -44,6 +46,7 @@ public final class TicketQueriesService implements ListTicketsQuery, GetTicketQu
 
     @Override
     public Page<HistoryEntry> history(User actor, UUID ticketId, PageRequest page) {
+        actor.requireActive();
         TicketPolicy.requireVisible(actor,
                 tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found")));
         return readModel.history(ticketId, page);

@@ -1,13 +1,12 @@
 package io.ticketdesk.application.service.tickets;
 
+import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.tickets.TicketDetails;
 import io.ticketdesk.application.port.in.tickets.UpdateTicketCommand;
 import io.ticketdesk.application.port.in.tickets.UpdateTicketUseCase;
 import io.ticketdesk.application.port.out.persistence.TicketReadModel;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.application.port.out.persistence.Transactions;
-import io.ticketdesk.application.port.out.realtime.TicketSignal;
-import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.application.port.out.persistence.UserRepository;
 import io.ticketdesk.domain.AccessDeniedException;
 import io.ticketdesk.domain.ConflictException;
@@ -33,16 +32,16 @@ public final class UpdateTicketService implements UpdateTicketUseCase {
     private final UserRepository users;
     private final TicketReadModel readModel;
     private final Transactions transactions;
-    private final TicketSignalBus signals;
+    private final DeskChangeRecorder changes;
     private final Clock clock;
 
     public UpdateTicketService(TicketRepository tickets, UserRepository users, TicketReadModel readModel,
-                               Transactions transactions, TicketSignalBus signals, Clock clock) {
+                               Transactions transactions, DeskChangeRecorder changes, Clock clock) {
         this.tickets = tickets;
         this.users = users;
         this.readModel = readModel;
         this.transactions = transactions;
-        this.signals = signals;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -78,9 +77,7 @@ public final class UpdateTicketService implements UpdateTicketUseCase {
                 update = update.then(update.ticket().changeStatus(actor, command.status().value(), now));
             }
             if (!update.ticket().equals(current)) {
-                tickets.update(update.ticket());
-                tickets.appendHistory(current.id(), update.changes());
-                TicketSignal.forChanges(current.id(), update.changes(), actor).forEach(signals::publish);
+                changes.ticketChanged(update, actor);
             }
             return readModel.ticket(current.id()).orElseThrow();
         });

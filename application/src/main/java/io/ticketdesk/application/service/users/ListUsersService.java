@@ -19,7 +19,7 @@ public final class ListUsersService implements ListUsersQuery {
 
     @Override
     public Page<UserListItem> list(User actor, UserFilter filter, PageRequest page) {
-        UserAdministration.requireMayList(actor);
+        UserAdministration.requireMayList(actor.requireActive());
         return directory.users(filter, page);
     }
 }

@@ -1,12 +1,11 @@
 package io.ticketdesk.application.service.users;
 
+import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.users.ChangeRoleCommand;
 import io.ticketdesk.application.port.in.users.ChangeRoleUseCase;
 import io.ticketdesk.application.port.in.users.ChangeUserStatusCommand;
 import io.ticketdesk.application.port.in.users.ChangeUserStatusUseCase;
 import io.ticketdesk.application.port.out.persistence.Transactions;
-import io.ticketdesk.application.port.out.realtime.TicketSignal;
-import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.application.port.out.persistence.UserRepository;
 import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.users.User;
@@ -24,14 +23,14 @@ public final class UserAdministrationService implements ChangeRoleUseCase, Chang
 
     private final UserRepository users;
     private final Transactions transactions;
-    private final TicketSignalBus signals;
+    private final DeskChangeRecorder changes;
     private final Clock clock;
 
-    public UserAdministrationService(UserRepository users, Transactions transactions, TicketSignalBus signals,
+    public UserAdministrationService(UserRepository users, Transactions transactions, DeskChangeRecorder changes,
                                      Clock clock) {
         this.users = users;
         this.transactions = transactions;
-        this.signals = signals;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -66,9 +65,7 @@ public final class UserAdministrationService implements ChangeRoleUseCase, Chang
             if (changed == target) {
                 return target;
             }
-            User stored = users.updateRoleAndStatus(changed);
-            signals.publish(new TicketSignal.AccessChanged(stored.id()));
-            return stored;
+            return changes.accessChanged(target, changed, currentActor);
         });
     }
 

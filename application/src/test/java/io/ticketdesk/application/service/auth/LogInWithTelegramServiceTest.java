@@ -100,4 +100,26 @@ class LogInWithTelegramServiceTest {
         assertEquals("validation.too_long", assertThrows(ValidationException.class,
                 () -> new LogInWithTelegramCommand("x".repeat(8193), null)).problems().get(0).code());
     }
+
+    @Test
+    void theBotIdentifiesAFirstContactAsALoginWouldWithoutInitData() {
+        User admin = service.identify(new TelegramIdentity(7, "Boss", null, "boss", "ru"));
+        User customer = service.identify(new TelegramIdentity(8, "Ann", null, null, null));
+
+        assertEquals(Role.ADMIN, admin.role(), "ADMIN_TELEGRAM_IDS applied");
+        assertEquals(Role.USER, customer.role());
+        assertEquals(customer, users.findByTelegramId(8).orElseThrow());
+        assertEquals(customer.id(), service.identify(new TelegramIdentity(8, "Anna", null, null, null)).id(),
+                "a later contact is the same person");
+        assertEquals("Anna", users.findByTelegramId(8).orElseThrow().firstName(), "profile refreshed");
+    }
+
+    @Test
+    void aBlockedPersonIsReportedAsBlockedToTheBot() {
+        User customer = service.identify(new TelegramIdentity(9, "Ann", null, null, null));
+        users.save(customer.withActive(false, NOW));
+
+        assertThrows(UserBlockedException.class, () -> service.identify(new TelegramIdentity(9, "Ann", null, null,
+                null)));
+    }
 }

@@ -3,12 +3,15 @@ package io.ticketdesk.application.service.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ticketdesk.application.change.DeskChangeRecorder;
+import io.ticketdesk.application.port.in.events.DeskEvent;
 import io.ticketdesk.application.port.in.users.ChangeRoleCommand;
 import io.ticketdesk.application.port.in.users.ChangeUserStatusCommand;
+import io.ticketdesk.application.port.out.events.InMemoryDeskEventOutbox;
 import io.ticketdesk.application.port.out.persistence.DirectTransactions;
 import io.ticketdesk.application.port.out.persistence.InMemoryUserRepository;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
-import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
+import io.ticketdesk.application.port.out.realtime.RecordingSignalBus;
 import io.ticketdesk.domain.AccessDeniedException;
 import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.NotFoundException;
@@ -18,10 +21,8 @@ import io.ticketdesk.domain.users.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class UserAdministrationServiceTest {
@@ -30,20 +31,11 @@ class UserAdministrationServiceTest {
     private static final Instant NOW = Instant.parse("2024-02-01T10:00:00Z");
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
-    private final List<TicketSignal> published = new ArrayList<>();
-    private final TicketSignalBus signals = new TicketSignalBus() {
-        @Override
-        public void publish(TicketSignal signal) {
-            published.add(signal);
-        }
-
-        @Override
-        public void subscribe(Consumer<TicketSignal> receiver) {
-            throw new UnsupportedOperationException("not needed here");
-        }
-    };
+    private final RecordingSignalBus signals = new RecordingSignalBus();
+    private final InMemoryDeskEventOutbox outbox = new InMemoryDeskEventOutbox(Clock.fixed(NOW, ZoneOffset.UTC));
     private final UserAdministrationService service = new UserAdministrationService(users, new DirectTransactions(),
-            signals, Clock.fixed(NOW, ZoneOffset.UTC));
+            new DeskChangeRecorder(null, null, users, signals, outbox, new DirectTransactions()),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private User saved(long telegramId, Role role) {
         return users.save(new User(UUID.randomUUID(), telegramId, null, "P" + telegramId, null, null, role, true,
@@ -60,7 +52,8 @@ class UserAdministrationServiceTest {
         assertEquals(Role.HELPER, promoted.role());
         assertEquals(NOW, promoted.updatedAt());
         assertEquals(promoted, users.findById(customer.id()).orElseThrow());
-        assertEquals(List.of(new TicketSignal.AccessChanged(customer.id())), published);
+        assertEquals(List.of(new TicketSignal.AccessChanged(customer.id())), signals.published());
+        assertEquals(List.of(new DeskEvent.RoleChanged(customer.id(), admin.id(), Role.USER, Role.HELPER)), outbox.events());
     }
 
     @Test
@@ -71,7 +64,8 @@ class UserAdministrationServiceTest {
         service.changeRole(new ChangeRoleCommand(admin, customer.id(), Role.USER));
         service.changeStatus(new ChangeUserStatusCommand(admin, customer.id(), true));
 
-        assertEquals(List.of(), published);
+        assertEquals(List.of(), signals.all());
+        assertEquals(List.of(), outbox.events());
     }
 
     @Test
@@ -94,7 +88,8 @@ class UserAdministrationServiceTest {
         assertEquals("user.last_admin", assertThrows(ConflictException.class,
                 () -> service.changeRole(new ChangeRoleCommand(admin, admin.id(), Role.MODERATOR))).code());
         assertEquals(admin, users.findById(admin.id()).orElseThrow());
-        assertEquals(List.of(), published);
+        assertEquals(List.of(), signals.all());
+        assertEquals(List.of(), outbox.events());
     }
 
     @Test

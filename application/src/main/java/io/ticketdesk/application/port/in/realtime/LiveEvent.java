@@ -2,6 +2,7 @@ package io.ticketdesk.application.port.in.realtime;
 
 import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
+import io.ticketdesk.domain.tickets.TicketChange;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +17,8 @@ public sealed interface LiveEvent {
     record StatusChanged(UUID ticketId, String oldStatus, String newStatus, TicketSignal.Actor by) implements LiveEvent {
     }
 
-    record TicketUpdated(UUID ticketId, Map<String, TicketSignal.FieldChange> changes, TicketSignal.Actor by)
+    record TicketUpdated(UUID ticketId, Map<TicketChange.Field, TicketSignal.FieldChange> changes,
+                         TicketSignal.Actor by)
             implements LiveEvent {
     }
 
