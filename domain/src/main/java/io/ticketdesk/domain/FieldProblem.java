@@ -6,13 +6,13 @@ import java.util.List;
  * One thing wrong with one field of a request: {@code code} names the rule that failed
  * (a message key such as {@code validation.required}), {@code args} fill its message.
  */
-public record FieldProblem(String field, String code, List<Object> args) {
+public record FieldProblem(InputField field, String code, List<Object> args) {
 
     public FieldProblem {
         args = List.copyOf(args);
     }
 
-    public static FieldProblem of(String field, String code, Object... args) {
+    public static FieldProblem of(InputField field, String code, Object... args) {
         return new FieldProblem(field, code, List.of(args));
     }
 }

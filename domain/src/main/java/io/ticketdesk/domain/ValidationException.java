@@ -15,7 +15,7 @@ public final class ValidationException extends DomainException {
         this.problems = List.copyOf(problems);
     }
 
-    public static ValidationException of(String field, String code, Object... args) {
+    public static ValidationException of(InputField field, String code, Object... args) {
         return new ValidationException(List.of(FieldProblem.of(field, code, args)));
     }
 

@@ -10,10 +10,10 @@ class ValidationExceptionTest {
 
     @Test
     void carriesEveryProblemInOrder() {
-        ValidationException e = new ValidationException(List.of(FieldProblem.of("title", "validation.required"),
-                FieldProblem.of("description", "validation.too_long", 10000)));
+        ValidationException e = new ValidationException(List.of(FieldProblem.of(InputField.TITLE, "validation.required"),
+                FieldProblem.of(InputField.DESCRIPTION, "validation.too_long", 10000)));
 
-        assertEquals(List.of("title", "description"), e.problems().stream().map(FieldProblem::field).toList());
+        assertEquals(List.of(InputField.TITLE, InputField.DESCRIPTION), e.problems().stream().map(FieldProblem::field).toList());
         assertEquals(List.of(10000), e.problems().get(1).args());
     }
 

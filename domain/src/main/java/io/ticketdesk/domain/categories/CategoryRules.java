@@ -1,5 +1,7 @@
 package io.ticketdesk.domain.categories;
 
+import io.ticketdesk.domain.InputField;
+
 import io.ticketdesk.domain.AccessDeniedException;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.tickets.TicketRules;
@@ -27,26 +29,26 @@ public final class CategoryRules {
     }
 
     public static Optional<FieldProblem> checkName(String value) {
-        return TicketRules.checkLine("name", value, NAME_MAX);
+        return TicketRules.checkLine(InputField.NAME, value, NAME_MAX);
     }
 
     public static Optional<FieldProblem> checkDescription(String value) {
-        return value == null ? Optional.empty() : TicketRules.checkText("description", value, DESCRIPTION_MAX)
+        return value == null ? Optional.empty() : TicketRules.checkText(InputField.DESCRIPTION, value, DESCRIPTION_MAX)
                 .filter(problem -> !problem.code().equals("validation.required"));
     }
 
     public static Optional<FieldProblem> checkIcon(String value) {
-        return value == null ? Optional.empty() : TicketRules.checkLine("icon", value, ICON_MAX)
+        return value == null ? Optional.empty() : TicketRules.checkLine(InputField.ICON, value, ICON_MAX)
                 .filter(problem -> !problem.code().equals("validation.required"));
     }
 
     public static Optional<FieldProblem> checkColor(String value) {
         return value == null || COLOR.matcher(value).matches()
-                ? Optional.empty() : Optional.of(FieldProblem.of("color", "validation.color"));
+                ? Optional.empty() : Optional.of(FieldProblem.of(InputField.COLOR, "validation.color"));
     }
 
     public static Optional<FieldProblem> checkSortOrder(Integer value) {
         return value == null || (value >= 0 && value <= SORT_ORDER_MAX)
-                ? Optional.empty() : Optional.of(FieldProblem.of("sort_order", "validation.range", 0, SORT_ORDER_MAX));
+                ? Optional.empty() : Optional.of(FieldProblem.of(InputField.SORT_ORDER, "validation.range", 0, SORT_ORDER_MAX));
     }
 }

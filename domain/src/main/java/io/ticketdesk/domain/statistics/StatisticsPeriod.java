@@ -1,5 +1,7 @@
 package io.ticketdesk.domain.statistics;
 
+import io.ticketdesk.domain.InputField;
+
 import io.ticketdesk.domain.ValidationException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -16,10 +18,10 @@ public record StatisticsPeriod(LocalDate from, LocalDate to) {
 
     public StatisticsPeriod {
         if (from.isAfter(to)) {
-            throw ValidationException.of("from_date", "validation.date.after_to");
+            throw ValidationException.of(InputField.FROM_DATE, "validation.date.after_to");
         }
         if (days(from, to) > MAX_DAYS) {
-            throw ValidationException.of("to_date", "validation.date.range_too_long", MAX_DAYS);
+            throw ValidationException.of(InputField.TO_DATE, "validation.date.range_too_long", MAX_DAYS);
         }
     }
 

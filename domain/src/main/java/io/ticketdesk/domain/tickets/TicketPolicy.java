@@ -1,5 +1,7 @@
 package io.ticketdesk.domain.tickets;
 
+import io.ticketdesk.domain.InputField;
+
 import io.ticketdesk.domain.AccessDeniedException;
 import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.NotFoundException;
@@ -93,7 +95,7 @@ public final class TicketPolicy {
             }
         }
         if (assignee != null && (!assignee.active() || !assignee.isStaff())) {
-            throw ValidationException.of("assigned_to", "validation.assignee_not_staff");
+            throw ValidationException.of(InputField.ASSIGNEE, "validation.assignee_not_staff");
         }
     }
 
@@ -108,7 +110,7 @@ public final class TicketPolicy {
     public static void requireMayPost(User actor, Ticket ticket, boolean internal) {
         requireVisible(actor, ticket);
         if (internal && !actor.isStaff()) {
-            throw ValidationException.of("is_internal", "validation.internal_staff_only");
+            throw ValidationException.of(InputField.INTERNAL, "validation.internal_staff_only");
         }
         if (ticket.status() == TicketStatus.CLOSED) {
             throw new ConflictException("ticket.closed");

@@ -1,5 +1,7 @@
 package io.ticketdesk.domain.tickets;
 
+import io.ticketdesk.domain.InputField;
+
 import io.ticketdesk.domain.FieldProblem;
 import java.util.Optional;
 
@@ -13,16 +15,16 @@ public final class TicketRules {
     }
 
     /** A one-line text: required, at most {@code max} characters, no control characters at all. */
-    public static Optional<FieldProblem> checkLine(String field, String value, int max) {
+    public static Optional<FieldProblem> checkLine(InputField field, String value, int max) {
         return checkRequired(field, value, max, false);
     }
 
     /** A multi-line text: required, at most {@code max} characters; tabs and line breaks allowed. */
-    public static Optional<FieldProblem> checkText(String field, String value, int max) {
+    public static Optional<FieldProblem> checkText(InputField field, String value, int max) {
         return checkRequired(field, value, max, true);
     }
 
-    private static Optional<FieldProblem> checkRequired(String field, String value, int max, boolean multiline) {
+    private static Optional<FieldProblem> checkRequired(InputField field, String value, int max, boolean multiline) {
         if (value == null || value.isBlank()) {
             return Optional.of(FieldProblem.of(field, "validation.required"));
         }

@@ -1,5 +1,7 @@
 package io.ticketdesk.domain.users;
 
+import io.ticketdesk.domain.InputField;
+
 import io.ticketdesk.domain.FieldProblem;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,25 +18,25 @@ public final class ProfileRules {
     private ProfileRules() {
     }
 
-    public static Optional<FieldProblem> checkFirstName(String field, String value) {
+    public static Optional<FieldProblem> checkFirstName(InputField field, String value) {
         if (value == null || value.isBlank()) {
             return Optional.of(FieldProblem.of(field, "validation.required"));
         }
         return checkName(field, value);
     }
 
-    public static Optional<FieldProblem> checkOptionalName(String field, String value) {
+    public static Optional<FieldProblem> checkOptionalName(InputField field, String value) {
         return value == null ? Optional.empty() : checkName(field, value);
     }
 
-    public static Optional<FieldProblem> checkUsername(String field, String value) {
+    public static Optional<FieldProblem> checkUsername(InputField field, String value) {
         if (value == null || USERNAME.matcher(value).matches()) {
             return Optional.empty();
         }
         return Optional.of(FieldProblem.of(field, "validation.username"));
     }
 
-    private static Optional<FieldProblem> checkName(String field, String value) {
+    private static Optional<FieldProblem> checkName(InputField field, String value) {
         if (value.codePointCount(0, value.length()) > NAME_MAX_LENGTH) {
             return Optional.of(FieldProblem.of(field, "validation.too_long", NAME_MAX_LENGTH));
         }

@@ -1,5 +1,6 @@
 package io.ticketdesk.domain.statistics;
 
+import io.ticketdesk.domain.InputField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -39,14 +40,14 @@ class StatisticsPeriodTest {
     void threeHundredSixtySevenDaysAreTooMany() {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> new StatisticsPeriod(LocalDate.parse("2024-01-01"), LocalDate.parse("2025-01-01")));
-        assertEquals(List.of(FieldProblem.of("to_date", "validation.date.range_too_long", 366)), refused.problems());
+        assertEquals(List.of(FieldProblem.of(InputField.TO_DATE, "validation.date.range_too_long", 366)), refused.problems());
     }
 
     @Test
     void fromAfterToIsRefused() {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> StatisticsPeriod.resolve(Optional.of(TODAY.plusDays(1)), Optional.empty(), TODAY));
-        assertEquals("from_date", refused.problems().get(0).field());
+        assertEquals(InputField.FROM_DATE, refused.problems().get(0).field());
         assertEquals("validation.date.after_to", refused.problems().get(0).code());
     }
 }

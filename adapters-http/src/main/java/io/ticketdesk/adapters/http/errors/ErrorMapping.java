@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.ticketdesk.adapters.http.i18n.Messages;
+import io.ticketdesk.adapters.http.json.WireNames;
 import io.ticketdesk.application.port.in.auth.AuthenticationFailedException;
 import io.ticketdesk.domain.AccessDeniedException;
 import io.ticketdesk.domain.ConflictException;
@@ -56,7 +57,7 @@ public final class ErrorMapping {
     private static void validation(ValidationException e, Context ctx) {
         Messages messages = messages(ctx);
         List<ErrorBody.Detail> details = e.problems().stream()
-                .map(p -> new ErrorBody.Detail(p.field(), messages.text(p.code(), p.args().toArray())))
+                .map(p -> new ErrorBody.Detail(WireNames.of(p.field()), messages.text(p.code(), p.args().toArray())))
                 .toList();
         respond(ctx, ErrorCode.VALIDATION_ERROR, "error.VALIDATION_ERROR", details);
     }

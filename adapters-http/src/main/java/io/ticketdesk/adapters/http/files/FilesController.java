@@ -12,6 +12,7 @@ import io.ticketdesk.application.port.in.files.DownloadFileUseCase;
 import io.ticketdesk.application.port.in.files.FileDownload;
 import io.ticketdesk.application.port.in.files.UploadFileCommand;
 import io.ticketdesk.application.port.in.files.UploadFileUseCase;
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.files.StoredFile;
 import jakarta.servlet.MultipartConfigElement;
@@ -77,7 +78,7 @@ public final class FilesController implements ApiRoutes {
             throw unreadable(e);
         }
         if (part == null || part.getSubmittedFileName() == null) {
-            throw ValidationException.of("file", "validation.required");
+            throw ValidationException.of(InputField.FILE, "validation.required");
         }
         return part;
     }

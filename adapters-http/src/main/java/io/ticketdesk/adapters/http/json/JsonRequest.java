@@ -8,6 +8,7 @@ import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.FieldUpdate;
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ public final class JsonRequest {
     }
 
     private <T> T problem(String field, String code, Object... args) {
-        problems.add(FieldProblem.of(field, code, args));
+        problems.add(FieldProblem.of(WireNames.field(field), code, args));
         return null;
     }
 
@@ -177,7 +178,7 @@ public final class JsonRequest {
                 return built;
             }
         } catch (ValidationException invalid) {
-            Set<String> mistyped = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
+            Set<InputField> mistyped = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
             invalid.problems().stream().filter(p -> !mistyped.contains(p.field())).forEach(problems::add);
         }
         throw new ValidationException(problems);

@@ -5,6 +5,7 @@ import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
 import io.ticketdesk.application.port.in.PageRequest;
 import io.ticketdesk.domain.FieldProblem;
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.ValidationException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,7 +50,7 @@ public final class QueryParameters {
             try {
                 return Optional.of(UUID.fromString(value));
             } catch (IllegalArgumentException malformed) {
-                problems.add(FieldProblem.of(name, "validation.type.uuid"));
+                problems.add(FieldProblem.of(WireNames.field(name), "validation.type.uuid"));
                 return Optional.empty();
             }
         });
@@ -60,7 +61,7 @@ public final class QueryParameters {
             try {
                 return Optional.of(Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
-                problems.add(FieldProblem.of(name, "validation.one_of",
+                problems.add(FieldProblem.of(WireNames.field(name), "validation.one_of",
                         Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
                 return Optional.empty();
             }
@@ -72,7 +73,7 @@ public final class QueryParameters {
             case "true", "1" -> true;
             case "false", "0" -> false;
             default -> {
-                problems.add(FieldProblem.of(name, "validation.type.boolean"));
+                problems.add(FieldProblem.of(WireNames.field(name), "validation.type.boolean"));
                 yield false;
             }
         }).orElse(false);
@@ -84,7 +85,7 @@ public final class QueryParameters {
             case "true", "1" -> Optional.of(true);
             case "false", "0" -> Optional.of(false);
             default -> {
-                problems.add(FieldProblem.of(name, "validation.type.boolean"));
+                problems.add(FieldProblem.of(WireNames.field(name), "validation.type.boolean"));
                 yield Optional.empty();
             }
         });
@@ -96,7 +97,7 @@ public final class QueryParameters {
             try {
                 return Optional.of(LocalDate.parse(value));
             } catch (DateTimeParseException malformed) {
-                problems.add(FieldProblem.of(name, "validation.type.date"));
+                problems.add(FieldProblem.of(WireNames.field(name), "validation.type.date"));
                 return Optional.empty();
             }
         });
@@ -107,7 +108,7 @@ public final class QueryParameters {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException malformed) {
-                problems.add(FieldProblem.of(name, "validation.type.integer"));
+                problems.add(FieldProblem.of(WireNames.field(name), "validation.type.integer"));
                 return defaultValue;
             }
         }).orElse(defaultValue);
@@ -128,7 +129,7 @@ public final class QueryParameters {
                 return built;
             }
         } catch (ValidationException invalid) {
-            List<String> bad = problems.stream().map(FieldProblem::field).toList();
+            List<InputField> bad = problems.stream().map(FieldProblem::field).toList();
             invalid.problems().stream().filter(p -> !bad.contains(p.field())).forEach(problems::add);
         }
         throw new ValidationException(problems);

@@ -23,9 +23,12 @@ import io.ticketdesk.application.port.in.tickets.TicketHistoryQuery;
 import io.ticketdesk.application.port.in.tickets.TicketSort;
 import io.ticketdesk.application.port.in.tickets.UpdateTicketCommand;
 import io.ticketdesk.application.port.in.tickets.UpdateTicketUseCase;
+import io.ticketdesk.domain.InputField;
+import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.tickets.TicketPriority;
 import io.ticketdesk.domain.tickets.TicketStatus;
 import io.ticketdesk.domain.users.User;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -72,7 +75,7 @@ public final class TicketsController implements ApiRoutes {
         }
         ListRequest request = query.toQuery(() -> new ListRequest(
                 new TicketFilter(status, category, priority, assignee, unassigned, search),
-                TicketSort.parse(sortText.orElse(null)), page.get()));
+                sort(sortText.orElse(null)), page.get()));
         User caller = CallerAuthentication.caller(ctx);
         ctx.json(PageResponse.from(useCases.list().list(caller, request.filter(), request.sort(), request.page()),
                 TicketResponses.ListItem::from));
@@ -136,5 +139,19 @@ public final class TicketsController implements ApiRoutes {
             throw new ApiException(ErrorCode.BAD_REQUEST, "request.if_match");
         }
         return OptionalLong.of(Long.parseLong(matcher.group(1)));
+    }
+
+    /** {@code sort}: {@code created_at}, {@code updated_at} or {@code priority}, {@code -} first for descending. */
+    static TicketSort sort(String text) {
+        if (text == null || text.isBlank()) {
+            return TicketSort.NEWEST_FIRST;
+        }
+        boolean descending = text.startsWith("-");
+        String name = descending ? text.substring(1) : text;
+        try {
+            return new TicketSort(TicketSort.Key.valueOf(name.toUpperCase(Locale.ROOT)), descending);
+        } catch (IllegalArgumentException unknown) {
+            throw ValidationException.of(InputField.SORT, "validation.one_of", "created_at, updated_at, priority");
+        }
     }
 }

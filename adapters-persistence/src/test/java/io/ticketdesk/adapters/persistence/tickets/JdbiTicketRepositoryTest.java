@@ -8,6 +8,9 @@ import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.adapters.persistence.PostgresDatabase;
 import io.ticketdesk.adapters.persistence.TestDatabases;
 import io.ticketdesk.adapters.persistence.users.JdbiUserRepository;
+import io.ticketdesk.application.port.out.persistence.MessageRepository;
+import io.ticketdesk.application.port.out.persistence.TicketRepository;
+import io.ticketdesk.application.port.out.persistence.TicketRepositoryContract;
 import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.messages.Message;
 import io.ticketdesk.domain.tickets.Ticket;
@@ -23,7 +26,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class JdbiTicketRepositoryTest {
+class JdbiTicketRepositoryTest extends TicketRepositoryContract {
+
+    @Override
+    protected TicketRepository tickets() {
+        return tickets;
+    }
+
+    @Override
+    protected MessageRepository messages() {
+        return messages;
+    }
+
+    @Override
+    protected UUID author() {
+        return author.id();
+    }
+
+    @Override
+    protected UUID category() {
+        return category;
+    }
+
 
     private static final Instant NOW = Instant.parse("2024-06-01T10:00:00.123456Z");
     private static PostgresDatabase database;

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.ValidationException;
 import java.util.ArrayList;
@@ -14,10 +15,10 @@ public record PageRequest(int page, int size) {
     public PageRequest {
         List<FieldProblem> problems = new ArrayList<>();
         if (page < 1 || page > MAX_PAGE) {
-            problems.add(FieldProblem.of("page", "validation.range", 1, MAX_PAGE));
+            problems.add(FieldProblem.of(InputField.PAGE, "validation.range", 1, MAX_PAGE));
         }
         if (size < 1 || size > MAX_SIZE) {
-            problems.add(FieldProblem.of("size", "validation.range", 1, MAX_SIZE));
+            problems.add(FieldProblem.of(InputField.SIZE, "validation.range", 1, MAX_SIZE));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

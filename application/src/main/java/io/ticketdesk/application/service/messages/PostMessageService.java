@@ -1,5 +1,6 @@
 package io.ticketdesk.application.service.messages;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.in.messages.PostMessageCommand;
@@ -53,7 +54,7 @@ public final class PostMessageService implements PostMessageUseCase {
             for (UUID fileId : command.attachments()) {
                 // only the poster's own uploads, each on one message: anything else undoes the whole post
                 if (!files.attach(fileId, actor.id(), message.id())) {
-                    throw ValidationException.of("attachments", "validation.attachment_unavailable", fileId.toString());
+                    throw ValidationException.of(InputField.ATTACHMENTS, "validation.attachment_unavailable", fileId.toString());
                 }
             }
             return readModel.message(message.id()).orElseThrow();

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.service.realtime;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.application.port.in.realtime.LiveEvent;
 import io.ticketdesk.application.port.in.realtime.SendTypingUseCase;
 import io.ticketdesk.application.port.in.realtime.TicketWatcher;
@@ -96,7 +97,7 @@ public final class LiveTicketsService implements WatchTicketUseCase, SendTypingU
     public void typing(User sender, UUID ticketId, boolean typing, boolean internal) {
         sender.requireActive();
         if (internal && !sender.isStaff()) {
-            throw ValidationException.of("is_internal", "validation.internal_staff_only");
+            throw ValidationException.of(InputField.INTERNAL, "validation.internal_staff_only");
         }
         TicketPolicy.requireVisible(sender,
                 tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not_found")));

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.service.tickets;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.tickets.CreateTicketCommand;
 import io.ticketdesk.application.port.in.tickets.CreateTicketUseCase;
@@ -40,7 +41,7 @@ public final class CreateTicketService implements CreateTicketUseCase {
         return transactions.inTransaction(() -> {
             boolean usable = categories.findForReference(command.categoryId()).map(Category::active).orElse(false);
             if (!usable) {
-                throw ValidationException.of("category_id", "validation.category_unavailable");
+                throw ValidationException.of(InputField.CATEGORY, "validation.category_unavailable");
             }
             Ticket ticket = Ticket.open(UUID.randomUUID(), command.title(), command.description(), command.priority(),
                     command.categoryId(), command.actor().id(), clock.instant().truncatedTo(ChronoUnit.MICROS));

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.service.tickets;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.in.tickets.TicketDetails;
 import io.ticketdesk.application.port.in.tickets.UpdateTicketCommand;
@@ -70,7 +71,7 @@ public final class UpdateTicketService implements UpdateTicketUseCase {
                     throw new AccessDeniedException("ticket.assign.staff_only");
                 }
                 User assignee = command.assignedTo().value() == null ? null : users.findById(command.assignedTo().value())
-                        .orElseThrow(() -> ValidationException.of("assigned_to", "validation.assignee_not_staff"));
+                        .orElseThrow(() -> ValidationException.of(InputField.ASSIGNEE, "validation.assignee_not_staff"));
                 update = update.then(update.ticket().assign(actor, assignee, now));
             }
             if (command.status().isPresent()) {

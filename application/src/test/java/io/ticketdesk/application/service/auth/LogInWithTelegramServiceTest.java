@@ -1,5 +1,7 @@
 package io.ticketdesk.application.service.auth;
 
+import io.ticketdesk.domain.InputField;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -95,7 +97,7 @@ class LogInWithTelegramServiceTest {
 
     @Test
     void emptyOrHugeInitDataIsAValidationError() {
-        assertEquals("initData", assertThrows(ValidationException.class,
+        assertEquals(InputField.INIT_DATA, assertThrows(ValidationException.class,
                 () -> new LogInWithTelegramCommand(" ", null)).problems().get(0).field());
         assertEquals("validation.too_long", assertThrows(ValidationException.class,
                 () -> new LogInWithTelegramCommand("x".repeat(8193), null)).problems().get(0).code());

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.service.auth;
 
+import io.ticketdesk.domain.InputField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -50,9 +51,9 @@ class UpdateProfileServiceTest {
         ValidationException invalid = assertThrows(ValidationException.class, () -> new UpdateProfileCommand(
                 ann.id(), FieldUpdate.set(null), FieldUpdate.set("x".repeat(65)), FieldUpdate.set("a b")));
 
-        assertEquals(List.of(FieldProblem.of("first_name", "validation.required"),
-                FieldProblem.of("last_name", "validation.too_long", 64),
-                FieldProblem.of("username", "validation.username")), invalid.problems());
+        assertEquals(List.of(FieldProblem.of(InputField.FIRST_NAME, "validation.required"),
+                FieldProblem.of(InputField.LAST_NAME, "validation.too_long", 64),
+                FieldProblem.of(InputField.USERNAME, "validation.username")), invalid.problems());
     }
 
     @Test

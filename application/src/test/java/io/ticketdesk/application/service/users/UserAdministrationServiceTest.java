@@ -1,5 +1,7 @@
 package io.ticketdesk.application.service.users;
 
+import io.ticketdesk.domain.InputField;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -115,9 +117,9 @@ class UserAdministrationServiceTest {
     @Test
     void missingValuesAreNamed() {
         User admin = saved(1, Role.ADMIN);
-        assertEquals("role", assertThrows(ValidationException.class,
+        assertEquals(InputField.ROLE, assertThrows(ValidationException.class,
                 () -> new ChangeRoleCommand(admin, admin.id(), null)).problems().get(0).field());
-        assertEquals("is_active", assertThrows(ValidationException.class,
+        assertEquals(InputField.ACTIVE, assertThrows(ValidationException.class,
                 () -> new ChangeUserStatusCommand(admin, admin.id(), null)).problems().get(0).field());
     }
 }

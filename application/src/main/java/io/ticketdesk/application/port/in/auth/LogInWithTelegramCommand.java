@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.auth;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.ValidationException;
 import java.util.ArrayList;
@@ -17,12 +18,12 @@ public record LogInWithTelegramCommand(String initData, String hash) {
     public LogInWithTelegramCommand {
         List<FieldProblem> problems = new ArrayList<>();
         if (initData == null || initData.isBlank()) {
-            problems.add(FieldProblem.of("initData", "validation.required"));
+            problems.add(FieldProblem.of(InputField.INIT_DATA, "validation.required"));
         } else if (initData.length() > INIT_DATA_MAX_LENGTH) {
-            problems.add(FieldProblem.of("initData", "validation.too_long", INIT_DATA_MAX_LENGTH));
+            problems.add(FieldProblem.of(InputField.INIT_DATA, "validation.too_long", INIT_DATA_MAX_LENGTH));
         }
         if (hash != null && hash.length() > 128) {
-            problems.add(FieldProblem.of("hash", "validation.too_long", 128));
+            problems.add(FieldProblem.of(InputField.HASH, "validation.too_long", 128));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

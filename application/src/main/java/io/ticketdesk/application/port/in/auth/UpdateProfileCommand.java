@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.auth;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.FieldUpdate;
 import io.ticketdesk.domain.ValidationException;
@@ -25,13 +26,13 @@ public record UpdateProfileCommand(UUID userId, FieldUpdate<String> firstName, F
 
         List<FieldProblem> problems = new ArrayList<>();
         if (firstName.isPresent()) {
-            ProfileRules.checkFirstName("first_name", firstName.value()).ifPresent(problems::add);
+            ProfileRules.checkFirstName(InputField.FIRST_NAME, firstName.value()).ifPresent(problems::add);
         }
         if (lastName.isPresent()) {
-            ProfileRules.checkOptionalName("last_name", lastName.value()).ifPresent(problems::add);
+            ProfileRules.checkOptionalName(InputField.LAST_NAME, lastName.value()).ifPresent(problems::add);
         }
         if (username.isPresent()) {
-            ProfileRules.checkUsername("username", username.value()).ifPresent(problems::add);
+            ProfileRules.checkUsername(InputField.USERNAME, username.value()).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.categories;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.FieldUpdate;
 import io.ticketdesk.domain.ValidationException;
@@ -37,11 +38,11 @@ public record UpdateCategoryCommand(User actor, UUID categoryId, FieldUpdate<Str
             CategoryRules.checkColor(color.value()).ifPresent(problems::add);
         }
         if (active.isPresent() && active.value() == null) {
-            problems.add(FieldProblem.of("is_active", "validation.required"));
+            problems.add(FieldProblem.of(InputField.ACTIVE, "validation.required"));
         }
         if (sortOrder.isPresent()) {
             if (sortOrder.value() == null) {
-                problems.add(FieldProblem.of("sort_order", "validation.required"));
+                problems.add(FieldProblem.of(InputField.SORT_ORDER, "validation.required"));
             } else {
                 CategoryRules.checkSortOrder(sortOrder.value()).ifPresent(problems::add);
             }

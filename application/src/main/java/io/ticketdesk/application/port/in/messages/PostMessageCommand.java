@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.messages;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.messages.Message;
@@ -24,12 +25,12 @@ public record PostMessageCommand(User actor, UUID ticketId, String content, bool
         Objects.requireNonNull(ticketId, "ticketId");
         content = content == null ? null : content.strip();
         List<FieldProblem> problems = new ArrayList<>();
-        TicketRules.checkText("content", content, Message.CONTENT_MAX).ifPresent(problems::add);
+        TicketRules.checkText(InputField.CONTENT, content, Message.CONTENT_MAX).ifPresent(problems::add);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         if (attachments.size() > MAX_ATTACHMENTS) {
-            problems.add(FieldProblem.of("attachments", "validation.too_many", MAX_ATTACHMENTS));
+            problems.add(FieldProblem.of(InputField.ATTACHMENTS, "validation.too_many", MAX_ATTACHMENTS));
         } else if (new HashSet<>(attachments).size() < attachments.size()) {
-            problems.add(FieldProblem.of("attachments", "validation.duplicates"));
+            problems.add(FieldProblem.of(InputField.ATTACHMENTS, "validation.duplicates"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.tickets;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.tickets.TicketPriority;
@@ -20,10 +21,10 @@ public record CreateTicketCommand(User actor, String title, String description, 
         description = description == null ? null : description.strip();
         priority = priority == null ? TicketPriority.NORMAL : priority;
         List<FieldProblem> problems = new ArrayList<>();
-        TicketRules.checkLine("title", title, TicketRules.TITLE_MAX).ifPresent(problems::add);
-        TicketRules.checkText("description", description, TicketRules.TEXT_MAX).ifPresent(problems::add);
+        TicketRules.checkLine(InputField.TITLE, title, TicketRules.TITLE_MAX).ifPresent(problems::add);
+        TicketRules.checkText(InputField.DESCRIPTION, description, TicketRules.TEXT_MAX).ifPresent(problems::add);
         if (categoryId == null) {
-            problems.add(FieldProblem.of("category_id", "validation.required"));
+            problems.add(FieldProblem.of(InputField.CATEGORY, "validation.required"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.tickets;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.tickets.TicketPriority;
@@ -29,7 +30,7 @@ public record TicketFilter(Optional<TicketStatus> status, Optional<UUID> categor
         }
         search = search.map(String::strip).filter(text -> !text.isEmpty());
         if (search.isPresent() && search.get().length() > SEARCH_MAX) {
-            throw new ValidationException(java.util.List.of(FieldProblem.of("search", "validation.too_long", SEARCH_MAX)));
+            throw new ValidationException(java.util.List.of(FieldProblem.of(InputField.SEARCH, "validation.too_long", SEARCH_MAX)));
         }
     }
 

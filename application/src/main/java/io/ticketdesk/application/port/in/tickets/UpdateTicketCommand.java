@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.tickets;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.FieldUpdate;
 import io.ticketdesk.domain.ValidationException;
@@ -30,16 +31,16 @@ public record UpdateTicketCommand(User actor, UUID ticketId, FieldUpdate<String>
         description = description.map(String::strip);
         List<FieldProblem> problems = new ArrayList<>();
         if (title.isPresent()) {
-            TicketRules.checkLine("title", title.value(), TicketRules.TITLE_MAX).ifPresent(problems::add);
+            TicketRules.checkLine(InputField.TITLE, title.value(), TicketRules.TITLE_MAX).ifPresent(problems::add);
         }
         if (description.isPresent()) {
-            TicketRules.checkText("description", description.value(), TicketRules.TEXT_MAX).ifPresent(problems::add);
+            TicketRules.checkText(InputField.DESCRIPTION, description.value(), TicketRules.TEXT_MAX).ifPresent(problems::add);
         }
         if (status.isPresent() && status.value() == null) {
-            problems.add(FieldProblem.of("status", "validation.required"));
+            problems.add(FieldProblem.of(InputField.STATUS, "validation.required"));
         }
         if (priority.isPresent() && priority.value() == null) {
-            problems.add(FieldProblem.of("priority", "validation.required"));
+            problems.add(FieldProblem.of(InputField.PRIORITY, "validation.required"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

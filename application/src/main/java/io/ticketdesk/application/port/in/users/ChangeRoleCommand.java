@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.users;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.users.Role;
 import io.ticketdesk.domain.users.User;
@@ -12,7 +13,7 @@ public record ChangeRoleCommand(User actor, UUID userId, Role role) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(userId, "userId");
         if (role == null) {
-            throw ValidationException.of("role", "validation.required");
+            throw ValidationException.of(InputField.ROLE, "validation.required");
         }
     }
 }

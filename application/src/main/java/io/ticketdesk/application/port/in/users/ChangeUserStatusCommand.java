@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.users;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.users.User;
 import java.util.Objects;
@@ -12,7 +13,7 @@ public record ChangeUserStatusCommand(User actor, UUID userId, Boolean active) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(userId, "userId");
         if (active == null) {
-            throw ValidationException.of("is_active", "validation.required");
+            throw ValidationException.of(InputField.ACTIVE, "validation.required");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketdesk.application.port.in.users;
 
+import io.ticketdesk.domain.InputField;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.users.Role;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public record UserFilter(Optional<Role> role, Optional<Boolean> active, Optional
         search = search.map(String::strip).map(text -> text.startsWith("@") ? text.substring(1) : text)
                 .filter(text -> !text.isEmpty());
         if (search.isPresent() && search.get().length() > SEARCH_MAX) {
-            throw ValidationException.of("search", "validation.too_long", SEARCH_MAX);
+            throw ValidationException.of(InputField.SEARCH, "validation.too_long", SEARCH_MAX);
         }
     }
 
