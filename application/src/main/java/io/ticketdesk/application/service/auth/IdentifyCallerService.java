@@ -6,13 +6,7 @@ import io.ticketdesk.application.port.out.persistence.UserRepository;
 import io.ticketdesk.domain.users.User;
 import java.util.UUID;
 
-public final class IdentifyCallerService implements IdentifyCallerUseCase {
-
-    private final UserRepository users;
-
-    public IdentifyCallerService(UserRepository users) {
-        this.users = users;
-    }
+public record IdentifyCallerService(UserRepository users) implements IdentifyCallerUseCase {
 
     @Override
     public User activeUser(UUID userId) {

@@ -9,17 +9,8 @@ import io.ticketdesk.domain.users.User;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-public final class UpdateProfileService implements UpdateProfileUseCase {
-
-    private final UserRepository users;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    public UpdateProfileService(UserRepository users, Transactions transactions, Clock clock) {
-        this.users = users;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
+public record UpdateProfileService(UserRepository users, Transactions transactions, Clock clock)
+        implements UpdateProfileUseCase {
 
     @Override
     public User updateProfile(UpdateProfileCommand command) {

@@ -20,18 +20,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Category administration: small, and every use case shares the same repository and rules. */
-public final class CategoriesService
+public record CategoriesService(CategoryRepository categories, Transactions transactions, Clock clock)
         implements ListCategoriesQuery, CreateCategoryUseCase, UpdateCategoryUseCase, DeleteCategoryUseCase {
-
-    private final CategoryRepository categories;
-    private final Transactions transactions;
-    private final Clock clock;
-
-    public CategoriesService(CategoryRepository categories, Transactions transactions, Clock clock) {
-        this.categories = categories;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     @Override
     public List<Category> list(User actor, boolean includeInactive) {

@@ -10,17 +10,8 @@ import io.ticketdesk.domain.files.StoredFile;
 import io.ticketdesk.domain.users.User;
 import java.util.UUID;
 
-public final class DownloadFileService implements DownloadFileUseCase {
-
-    private final FileRepository files;
-    private final FileStore store;
-    private final AttachedMessageAccess attachedMessages;
-
-    public DownloadFileService(FileRepository files, FileStore store, AttachedMessageAccess attachedMessages) {
-        this.files = files;
-        this.store = store;
-        this.attachedMessages = attachedMessages;
-    }
+public record DownloadFileService(FileRepository files, FileStore store, AttachedMessageAccess attachedMessages)
+        implements DownloadFileUseCase {
 
     @Override
     public FileDownload download(User reader, UUID fileId) {

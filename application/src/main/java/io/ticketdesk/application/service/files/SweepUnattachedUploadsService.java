@@ -13,25 +13,13 @@ import java.util.List;
  * Removes uploads nobody attached within {@link #UNATTACHED_LIFETIME}. The row goes first, and
  * only while still unattached, so a file attached at the same moment is never lost.
  */
-public final class SweepUnattachedUploadsService implements SweepUnattachedUploadsUseCase {
+public record SweepUnattachedUploadsService(FileRepository files, FileStore store, Transactions transactions,
+                                            Clock clock) implements SweepUnattachedUploadsUseCase {
 
     public static final Duration UNATTACHED_LIFETIME = Duration.ofHours(24);
     private static final int BATCH = 100;
 
-    private final FileRepository files;
-    private final FileStore store;
-    private final Transactions transactions;
-    private final Clock clock;
-
     private static final System.Logger LOG = System.getLogger(SweepUnattachedUploadsService.class.getName());
-
-    public SweepUnattachedUploadsService(FileRepository files, FileStore store, Transactions transactions,
-                                         Clock clock) {
-        this.files = files;
-        this.store = store;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     @Override
     public int sweep() {

@@ -24,24 +24,8 @@ import java.util.UUID;
  * Streams an upload into the file store while counting and hashing it, then records it. The
  * bytes go first: a row never points at bytes that are not there, and a failed row removes them.
  */
-public final class UploadFileService implements UploadFileUseCase {
-
-    private final FileRepository files;
-    private final FileStore store;
-    private final ContentTypeDetector detector;
-    private final Transactions transactions;
-    private final Clock clock;
-    private final long maxBytes;
-
-    public UploadFileService(FileRepository files, FileStore store, ContentTypeDetector detector,
-                             Transactions transactions, Clock clock, long maxBytes) {
-        this.files = files;
-        this.store = store;
-        this.detector = detector;
-        this.transactions = transactions;
-        this.clock = clock;
-        this.maxBytes = maxBytes;
-    }
+public record UploadFileService(FileRepository files, FileStore store, ContentTypeDetector detector,
+                                Transactions transactions, Clock clock, long maxBytes) implements UploadFileUseCase {
 
     @Override
     public long maxBytes() {

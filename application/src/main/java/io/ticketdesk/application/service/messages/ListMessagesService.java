@@ -11,15 +11,7 @@ import io.ticketdesk.domain.tickets.TicketPolicy;
 import io.ticketdesk.domain.users.User;
 import java.util.UUID;
 
-public final class ListMessagesService implements ListMessagesQuery {
-
-    private final TicketRepository tickets;
-    private final TicketReadModel readModel;
-
-    public ListMessagesService(TicketRepository tickets, TicketReadModel readModel) {
-        this.tickets = tickets;
-        this.readModel = readModel;
-    }
+public record ListMessagesService(TicketRepository tickets, TicketReadModel readModel) implements ListMessagesQuery {
 
     @Override
     public Page<MessageView> list(User actor, UUID ticketId, PageRequest page) {

@@ -20,24 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-public final class PostMessageService implements PostMessageUseCase {
-
-    private final TicketRepository tickets;
-    private final FileRepository files;
-    private final TicketReadModel readModel;
-    private final Transactions transactions;
-    private final DeskChangeRecorder changes;
-    private final Clock clock;
-
-    public PostMessageService(TicketRepository tickets, FileRepository files, TicketReadModel readModel,
-                              Transactions transactions, DeskChangeRecorder changes, Clock clock) {
-        this.tickets = tickets;
-        this.files = files;
-        this.readModel = readModel;
-        this.transactions = transactions;
-        this.changes = changes;
-        this.clock = clock;
-    }
+public record PostMessageService(TicketRepository tickets, FileRepository files, TicketReadModel readModel,
+                                 Transactions transactions, DeskChangeRecorder changes, Clock clock)
+        implements PostMessageUseCase {
 
     @Override
     public MessageView post(PostMessageCommand command) {

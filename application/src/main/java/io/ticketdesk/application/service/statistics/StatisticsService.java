@@ -14,15 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /** The two statistics queries: staff only; days are UTC days of the injected clock. */
-public final class StatisticsService implements DashboardQuery, TicketStatisticsQuery {
-
-    private final StatisticsReadModel readModel;
-    private final Clock clock;
-
-    public StatisticsService(StatisticsReadModel readModel, Clock clock) {
-        this.readModel = readModel;
-        this.clock = clock;
-    }
+public record StatisticsService(StatisticsReadModel readModel, Clock clock)
+        implements DashboardQuery, TicketStatisticsQuery {
 
     @Override
     public Dashboard dashboard(User actor) {

@@ -14,24 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Closes quiet RESOLVED tickets one by one, each in its own transaction, re-checked under lock. */
-public final class CloseInactiveTicketsService implements CloseInactiveTicketsUseCase {
+public record CloseInactiveTicketsService(TicketRepository tickets, Transactions transactions,
+                                          DeskChangeRecorder changes, Clock clock, Duration quietPeriod)
+        implements CloseInactiveTicketsUseCase {
 
     private static final int BATCH = 100;
-
-    private final TicketRepository tickets;
-    private final Transactions transactions;
-    private final DeskChangeRecorder changes;
-    private final Clock clock;
-    private final Duration quietPeriod;
-
-    public CloseInactiveTicketsService(TicketRepository tickets, Transactions transactions, DeskChangeRecorder changes,
-                                       Clock clock, Duration quietPeriod) {
-        this.tickets = tickets;
-        this.transactions = transactions;
-        this.changes = changes;
-        this.clock = clock;
-        this.quietPeriod = quietPeriod;
-    }
 
     @Override
     public int closeInactive() {

@@ -16,24 +16,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-public final class CreateTicketService implements CreateTicketUseCase {
-
-    private final TicketRepository tickets;
-    private final CategoryRepository categories;
-    private final TicketReadModel readModel;
-    private final Transactions transactions;
-    private final DeskChangeRecorder changes;
-    private final Clock clock;
-
-    public CreateTicketService(TicketRepository tickets, CategoryRepository categories, TicketReadModel readModel,
-                               Transactions transactions, DeskChangeRecorder changes, Clock clock) {
-        this.tickets = tickets;
-        this.categories = categories;
-        this.readModel = readModel;
-        this.transactions = transactions;
-        this.changes = changes;
-        this.clock = clock;
-    }
+public record CreateTicketService(TicketRepository tickets, CategoryRepository categories, TicketReadModel readModel,
+                                  Transactions transactions, DeskChangeRecorder changes, Clock clock)
+        implements CreateTicketUseCase {
 
     @Override
     public TicketDetails create(CreateTicketCommand command) {

@@ -13,24 +13,10 @@ import io.ticketdesk.domain.users.User;
 import java.util.List;
 import java.util.UUID;
 
-public final class DeleteTicketService implements DeleteTicketUseCase {
+public record DeleteTicketService(TicketRepository tickets, Transactions transactions, DeskChangeRecorder changes,
+                                  FileRepository files, FileStore fileStore) implements DeleteTicketUseCase {
 
     private static final System.Logger LOG = System.getLogger(DeleteTicketService.class.getName());
-
-    private final TicketRepository tickets;
-    private final Transactions transactions;
-    private final DeskChangeRecorder changes;
-    private final FileRepository files;
-    private final FileStore fileStore;
-
-    public DeleteTicketService(TicketRepository tickets, Transactions transactions, DeskChangeRecorder changes,
-                               FileRepository files, FileStore fileStore) {
-        this.tickets = tickets;
-        this.transactions = transactions;
-        this.changes = changes;
-        this.files = files;
-        this.fileStore = fileStore;
-    }
 
     @Override
     public void delete(User actor, UUID ticketId) {

@@ -19,15 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The read-only ticket use cases: they share the visibility rule and the read model. */
-public final class TicketQueriesService implements ListTicketsQuery, GetTicketQuery, TicketHistoryQuery {
-
-    private final TicketRepository tickets;
-    private final TicketReadModel readModel;
-
-    public TicketQueriesService(TicketRepository tickets, TicketReadModel readModel) {
-        this.tickets = tickets;
-        this.readModel = readModel;
-    }
+public record TicketQueriesService(TicketRepository tickets, TicketReadModel readModel)
+        implements ListTicketsQuery, GetTicketQuery, TicketHistoryQuery {
 
     @Override
     public Page<TicketSummary> list(User actor, TicketFilter filter, TicketSort sort, PageRequest page) {

@@ -27,24 +27,9 @@ import java.util.Objects;
  * assignment, status), so that e.g. an author may retitle and close in one go. Any refusal
  * rolls the whole request back.
  */
-public final class UpdateTicketService implements UpdateTicketUseCase {
-
-    private final TicketRepository tickets;
-    private final UserRepository users;
-    private final TicketReadModel readModel;
-    private final Transactions transactions;
-    private final DeskChangeRecorder changes;
-    private final Clock clock;
-
-    public UpdateTicketService(TicketRepository tickets, UserRepository users, TicketReadModel readModel,
-                               Transactions transactions, DeskChangeRecorder changes, Clock clock) {
-        this.tickets = tickets;
-        this.users = users;
-        this.readModel = readModel;
-        this.transactions = transactions;
-        this.changes = changes;
-        this.clock = clock;
-    }
+public record UpdateTicketService(TicketRepository tickets, UserRepository users, TicketReadModel readModel,
+                                  Transactions transactions, DeskChangeRecorder changes, Clock clock)
+        implements UpdateTicketUseCase {
 
     @Override
     public TicketDetails update(UpdateTicketCommand command) {

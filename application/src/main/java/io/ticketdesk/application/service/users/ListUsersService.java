@@ -9,13 +9,7 @@ import io.ticketdesk.application.port.out.persistence.UserDirectory;
 import io.ticketdesk.domain.users.User;
 import io.ticketdesk.domain.users.UserAdministration;
 
-public final class ListUsersService implements ListUsersQuery {
-
-    private final UserDirectory directory;
-
-    public ListUsersService(UserDirectory directory) {
-        this.directory = directory;
-    }
+public record ListUsersService(UserDirectory directory) implements ListUsersQuery {
 
     @Override
     public Page<UserListItem> list(User actor, UserFilter filter, PageRequest page) {

@@ -19,20 +19,8 @@ import java.util.UUID;
  * Role and status changes, one at a time across the desk so the last-ADMIN rule holds under
  * concurrency. A change tells every instance (with the commit) to re-check the person's open sockets.
  */
-public final class UserAdministrationService implements ChangeRoleUseCase, ChangeUserStatusUseCase {
-
-    private final UserRepository users;
-    private final Transactions transactions;
-    private final DeskChangeRecorder changes;
-    private final Clock clock;
-
-    public UserAdministrationService(UserRepository users, Transactions transactions, DeskChangeRecorder changes,
-                                     Clock clock) {
-        this.users = users;
-        this.transactions = transactions;
-        this.changes = changes;
-        this.clock = clock;
-    }
+public record UserAdministrationService(UserRepository users, Transactions transactions, DeskChangeRecorder changes,
+                                        Clock clock) implements ChangeRoleUseCase, ChangeUserStatusUseCase {
 
     @Override
     public User changeRole(ChangeRoleCommand command) {
