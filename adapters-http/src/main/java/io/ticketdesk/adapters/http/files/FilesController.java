@@ -58,7 +58,7 @@ public final class FilesController implements ApiRoutes {
         Part part = filePart(ctx);
         try (InputStream content = part.getInputStream()) {
             StoredFile file = upload.upload(new UploadFileCommand(
-                    CallerAuthentication.caller(ctx).id(), part.getSubmittedFileName(), content));
+                    CallerAuthentication.caller(ctx), part.getSubmittedFileName(), content));
             ctx.status(201).json(FileResponse.from(file, prefix));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded part", e);

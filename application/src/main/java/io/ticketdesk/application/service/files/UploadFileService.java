@@ -34,6 +34,7 @@ public record UploadFileService(FileRepository files, FileStore store, ContentTy
 
     @Override
     public StoredFile upload(UploadFileCommand command) {
+        command.uploader().requireActive();
         UUID id = UUID.randomUUID();
         MeasuredContent measured = new MeasuredContent(command.content(), maxBytes);
         int headLength = detector.headLength();
@@ -48,7 +49,7 @@ public record UploadFileService(FileRepository files, FileStore store, ContentTy
         }
         store.write(id, content);
 
-        StoredFile file = new StoredFile(id, command.uploaderId(), command.filename(), contentType, measured.count,
+        StoredFile file = new StoredFile(id, command.uploader().id(), command.filename(), contentType, measured.count,
                 measured.sha256(), null, clock.instant().truncatedTo(ChronoUnit.MICROS));
         try {
             return transactions.inTransaction(() -> {

@@ -18,6 +18,7 @@ import io.ticketdesk.domain.files.StoredFile;
 import io.ticketdesk.domain.users.Role;
 import io.ticketdesk.domain.users.TelegramIdentity;
 import io.ticketdesk.domain.users.User;
+import io.ticketdesk.domain.users.UserBlockedException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ class FileServicesTest {
     void anUploadIsMeasuredHashedTypedAndReadableByItsUploader() throws IOException {
         byte[] content = "hello, desk".getBytes(StandardCharsets.UTF_8);
 
-        StoredFile file = upload.upload(new UploadFileCommand(ann.id(), "../greeting.txt", new ByteArrayInputStream(content)));
+        StoredFile file = upload.upload(new UploadFileCommand(ann, "../greeting.txt", new ByteArrayInputStream(content)));
 
         assertEquals("greeting.txt", file.filename());
         assertEquals(content.length, file.size());
@@ -101,10 +102,10 @@ class FileServicesTest {
 
     @Test
     void exactlyTheLimitIsAcceptedOneByteMoreKeepsNothing() {
-        StoredFile atLimit = upload.upload(new UploadFileCommand(ann.id(), "a.bin", new ByteArrayInputStream(new byte[(int) LIMIT])));
+        StoredFile atLimit = upload.upload(new UploadFileCommand(ann, "a.bin", new ByteArrayInputStream(new byte[(int) LIMIT])));
 
         FileTooLargeException refused = assertThrows(FileTooLargeException.class, () -> upload.upload(
-                new UploadFileCommand(ann.id(), "b.bin", new ByteArrayInputStream(new byte[(int) LIMIT + 1]))));
+                new UploadFileCommand(ann, "b.bin", new ByteArrayInputStream(new byte[(int) LIMIT + 1]))));
 
         assertEquals(LIMIT, atLimit.size());
         assertEquals(LIMIT, refused.limit());
@@ -124,14 +125,14 @@ class FileServicesTest {
                 Clock.fixed(NOW, ZoneOffset.UTC), LIMIT);
 
         assertThrows(IllegalStateException.class, () -> failingRow.upload(
-                new UploadFileCommand(ann.id(), "a.txt", new ByteArrayInputStream(new byte[] {'a'}))));
+                new UploadFileCommand(ann, "a.txt", new ByteArrayInputStream(new byte[] {'a'}))));
 
         assertEquals(0, store.size());
     }
 
     @Test
     void nobodyButTheUploaderReadsAnUnattachedFileNotEvenStaff() {
-        StoredFile file = upload.upload(new UploadFileCommand(ann.id(), "a.txt", new ByteArrayInputStream(new byte[] {'a'})));
+        StoredFile file = upload.upload(new UploadFileCommand(ann, "a.txt", new ByteArrayInputStream(new byte[] {'a'})));
 
         assertEquals(file, download.download(ann, file.id()).file());
         assertEquals("file.not_found", assertThrows(NotFoundException.class, () -> download.download(bob, file.id())).code());
@@ -152,7 +153,7 @@ class FileServicesTest {
 
     @Test
     void theSweepRemovesUnattachedUploadsOlderThanADayWithTheirBytes() {
-        StoredFile old = upload.upload(new UploadFileCommand(ann.id(), "old.txt", new ByteArrayInputStream(new byte[] {'o'})));
+        StoredFile old = upload.upload(new UploadFileCommand(ann, "old.txt", new ByteArrayInputStream(new byte[] {'o'})));
         StoredFile attachedOld = files.save(new StoredFile(UUID.randomUUID(), ann.id(), "kept.txt", "text/plain", 0,
                 "0".repeat(64), UUID.randomUUID(), NOW));
         store.write(attachedOld.id(), InputStream.nullInputStream());
@@ -173,7 +174,7 @@ class FileServicesTest {
     @Test
     void theSweepGoesThroughMoreThanOneBatch() {
         for (int i = 0; i < 250; i++) {
-            upload.upload(new UploadFileCommand(ann.id(), "f" + i, new ByteArrayInputStream(new byte[] {1})));
+            upload.upload(new UploadFileCommand(ann, "f" + i, new ByteArrayInputStream(new byte[] {1})));
         }
 
         int removed = new SweepUnattachedUploadsService(files, store, new DirectTransactions(),
@@ -181,5 +182,16 @@ class FileServicesTest {
 
         assertEquals(250, removed);
         assertEquals(0, store.size());
+    }
+
+    @Test
+    void aBlockedPersonNeitherUploadsNorDownloads() {
+        StoredFile file = upload.upload(new UploadFileCommand(ann, "a.txt", new ByteArrayInputStream(new byte[] {'a'})));
+        User blockedAnn = ann.withActive(false, NOW);
+
+        assertThrows(UserBlockedException.class, () -> upload.upload(new UploadFileCommand(blockedAnn, "b.txt",
+                new ByteArrayInputStream(new byte[] {'b'}))));
+        assertThrows(UserBlockedException.class, () -> download.download(blockedAnn, file.id()));
+        assertEquals(1, store.size(), "nothing was stored for the refused upload");
     }
 }
