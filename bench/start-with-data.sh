@@ -6,7 +6,7 @@
 # Expects: set -euo pipefail, TICKETS and MESSAGES set, BENCH_NAME for the temporary directory.
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-jar=$root/bootstrap/target/ticketbot.jar
+jar=${JAR:-$root/bootstrap/target/ticketbot.jar}  # JAR= to time another build
 if [[ ! -f $jar ]]; then
     echo "no $jar: build it first with: mvn -B -DskipTests package" >&2
     exit 1
@@ -45,22 +45,32 @@ export PORT=$port
 export DATA_DIR=$tmp/data
 unset DATABASE_URL JWT_SECRET
 
-echo "starting the service on port $port (data in $tmp)"
-java -jar "$jar" > "$tmp/service.log" 2>&1 &
-service_pid=$!
-base=http://127.0.0.1:$port
-for i in $(seq 120); do
-    curl -sf "$base/health" >/dev/null 2>&1 && break
-    kill -0 "$service_pid" 2>/dev/null || { echo "the service stopped:" >&2; tail -20 "$tmp/service.log" >&2; exit 1; }
-    [[ $i -eq 120 ]] && { echo "no /health after 120 s" >&2; tail -20 "$tmp/service.log" >&2; exit 1; }
-    sleep 1
-done
-db_port=$(grep -oE 'embedded PostgreSQL started on port [0-9]+' "$tmp/service.log" | grep -oE '[0-9]+$' | head -1)
-[[ -n $db_port ]] || { echo "embedded PostgreSQL port not found in the log" >&2; exit 1; }
-db_url=postgresql://postgres:postgres@127.0.0.1:$db_port/postgres
+# start_service / stop_service: (re)start the jar on the same DATA_DIR and port (throughput.sh
+# restarts it once so that its PostgreSQL loads pg_stat_statements); $SERVICE_JAVA_OPTS go to java.
+start_service() {
+    echo "starting the service on port $port (data in $tmp)"
+    java ${SERVICE_JAVA_OPTS:-} -jar "$jar" >> "$tmp/service.log" 2>&1 &
+    service_pid=$!
+    base=http://127.0.0.1:$port
+    for i in $(seq 120); do
+        curl -sf "$base/health" >/dev/null 2>&1 && break
+        kill -0 "$service_pid" 2>/dev/null || { echo "the service stopped:" >&2; tail -20 "$tmp/service.log" >&2; exit 1; }
+        [[ $i -eq 120 ]] && { echo "no /health after 120 s" >&2; tail -20 "$tmp/service.log" >&2; exit 1; }
+        sleep 1
+    done
+    db_port=$(grep -oE 'embedded PostgreSQL started on port [0-9]+' "$tmp/service.log" | grep -oE '[0-9]+$' | tail -1)
+    [[ -n $db_port ]] || { echo "embedded PostgreSQL port not found in the log" >&2; exit 1; }
+    db_url=postgresql://postgres:postgres@127.0.0.1:$db_port/postgres
+}
+stop_service() {
+    kill -TERM "$service_pid" 2>/dev/null || true
+    for _ in $(seq 60); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$service_pid" 2>/dev/null && kill -KILL "$service_pid" 2>/dev/null || true
+}
+start_service
 
 # the generator sets the statistics triggers aside for the bulk load and rebuilds their counters
-"$here/generate-data.sh" "$db_url" "$TICKETS" "$MESSAGES" | tee "$tmp/generate.log" | grep -E 'generat|^ *[0-9]+ \|'
+"$here/generate-data.sh" "$db_url" "$TICKETS" "$MESSAGES" "${USERS:-2000}" | tee "$tmp/generate.log" | grep -E 'generat|^ *[0-9]+ \|'
 generation=$(grep -oE 'generation took [0-9.]+ s' "$tmp/generate.log")
 
 # An access token for that Telegram id (ADMIN_TELEGRAM_IDS=42 makes 42 an admin).
