@@ -31,7 +31,9 @@ import io.ticketdesk.application.port.out.auth.InitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
 import io.ticketdesk.application.port.out.files.AttachedMessageAccess;
 import io.ticketdesk.application.port.out.files.FileStore;
+import io.ticketdesk.application.port.out.persistence.UserRepository;
 import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
+import io.ticketdesk.application.service.auth.CallerCache;
 import io.ticketdesk.application.service.auth.IdentifyCallerService;
 import io.ticketdesk.application.service.auth.LogInWithTelegramService;
 import io.ticketdesk.application.service.auth.UpdateProfileService;
@@ -70,11 +72,14 @@ public final class TicketDeskService implements AutoCloseable {
     /** Uploads never attached are swept hourly (they expire after 24 h), the first time soon after start. */
     private static final Duration SWEEP_UPLOADS_FIRST = Duration.ofMinutes(1);
     private static final Duration SWEEP_UPLOADS_EVERY = Duration.ofHours(1);
+    /** How long an instance may answer from a caller's kept user row; any change drops it at once. */
+    private static final Duration CALLER_KEPT_FOR = Duration.ofSeconds(5);
 
     /** What was started, stopped in reverse order. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Javalin http;
     private DeskUseCases useCases;
+    private PostgresTicketSignalBus signals;
 
     private TicketDeskService() {
     }
@@ -112,7 +117,7 @@ public final class TicketDeskService implements AutoCloseable {
                 .<FileStore>map(DirectoryFileStore::new)
                 .orElseGet(() -> new PostgresFileStore(database.jdbi()));
 
-        PostgresTicketSignalBus signals = new PostgresTicketSignalBus(transactions, url);
+        signals = new PostgresTicketSignalBus(transactions, url);
         signals.start(Duration.ofSeconds(30));
         remember(signals);
 
@@ -137,22 +142,25 @@ public final class TicketDeskService implements AutoCloseable {
         JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
         JdbiTicketReadModel readModel = new JdbiTicketReadModel(transactions);
         AttachedMessageAccess attachedMessages = new JdbiAttachedMessageAccess(transactions, tickets);
-        DeskChangeRecorder changes = new DeskChangeRecorder(tickets, new JdbiMessageRepository(transactions), users,
-                signals, new JdbiDeskEventOutbox(transactions), transactions);
+        CallerCache callers = new CallerCache(new IdentifyCallerService(users), signals, CALLER_KEPT_FOR);
+        // the use cases that write user rows: each write drops the row here until its signal is back
+        UserRepository userWrites = callers.writingThrough(users);
+        DeskChangeRecorder changes = new DeskChangeRecorder(tickets, new JdbiMessageRepository(transactions),
+                userWrites, signals, new JdbiDeskEventOutbox(transactions), transactions);
 
-        LogInWithTelegramService logIn = new LogInWithTelegramService(verifier, users, transactions, clock,
+        LogInWithTelegramService logIn = new LogInWithTelegramService(verifier, userWrites, transactions, clock,
                 settings.adminTelegramIds());
         TicketQueriesService ticketQueries = new TicketQueriesService(tickets, readModel);
         CategoriesService categoriesService = new CategoriesService(categories, transactions, clock);
-        UserAdministrationService administration = new UserAdministrationService(users, transactions, changes,
+        UserAdministrationService administration = new UserAdministrationService(userWrites, transactions, changes,
                 clock);
         StatisticsService statistics = new StatisticsService(new JdbiStatisticsReadModel(transactions), clock);
         LiveTicketsService live = new LiveTicketsService(signals, tickets, users, readModel);
         return new DeskUseCases(
                 logIn,
-                new IdentifyCallerService(users),
+                callers,
                 logIn,
-                new UpdateProfileService(users, transactions, clock),
+                new UpdateProfileService(userWrites, transactions, clock),
                 new HealthService(new PostgresDatabaseProbe(database.dataSource())),
                 ticketQueries,
                 ticketQueries,
@@ -208,6 +216,11 @@ public final class TicketDeskService implements AutoCloseable {
         byte[] bytes = new byte[48];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Returns once this instance has received every signal committed before the call (for tests changing rows directly). */
+    void awaitEarlierSignals() {
+        signals.awaitEarlierSignals(Duration.ofSeconds(10));
     }
 
     public int port() {

@@ -224,6 +224,9 @@ final class DeskUnderTest implements AutoCloseable {
         } catch (SQLException e) {
             throw new AssertionError(statement, e);
         }
+        // as any change of a user row made outside the service, it reaches the service as a signal
+        // (V60): the next request must not race it
+        service.awaitEarlierSignals();
     }
 
     private static String write(Object body) {

@@ -43,6 +43,34 @@ class TwoInstancesTest {
         }
     }
 
+    @Test
+    void aBlockOrRoleChangeMadeOnOneInstanceHoldsOnTheOtherFromTheVeryNextRequest() {
+        try (DeskUnderTest a = DeskUnderTest.start(); DeskUnderTest b = a.secondInstance()) {
+            DeskUnderTest.Person admin = a.person(1201, "Admin", "ADMIN");
+            DeskUnderTest.Person bob = a.person(1202, "Bob", "USER");
+            DeskUnderTest.Person ann = a.person(1203, "Ann", "USER");
+            String annsTicket = a.post("/api/v1/tickets", ann.token(), Map.of("title", "Ann's", "description", "D",
+                    "category_id", a.categoryId())).json().get("id").asText();
+            // B has answered Bob a moment ago, so it keeps his row
+            assertEquals(200, b.get("/api/v1/auth/me", bob.token()).status());
+            assertEquals(404, b.get("/api/v1/tickets/" + annsTicket, bob.token()).status());
+
+            assertEquals(200, a.put("/api/v1/users/" + bob.id() + "/status", admin.token(),
+                    Map.of("is_active", false)).status());
+            DeskUnderTest.Response refused = b.get("/api/v1/tickets", bob.token());
+            assertEquals(403, refused.status());
+            assertEquals("USER_BLOCKED", refused.errorCode());
+
+            // unblocked through B: A lets him in at once; promoted through A: B shows him Ann's ticket at once
+            assertEquals(200, b.put("/api/v1/users/" + bob.id() + "/status", admin.token(),
+                    Map.of("is_active", true)).status());
+            assertEquals(200, a.get("/api/v1/auth/me", bob.token()).status());
+            assertEquals(200, a.put("/api/v1/users/" + bob.id() + "/role", admin.token(),
+                    Map.of("role", "HELPER")).status());
+            assertEquals(200, b.get("/api/v1/tickets/" + annsTicket, bob.token()).status());
+        }
+    }
+
     private static List<String> summary(LiveClient client, int count) {
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -36,6 +36,7 @@ public final class CoreJson {
             @JsonSubTypes.Type(value = TicketSignal.TicketUpdated.class, name = "updated"),
             @JsonSubTypes.Type(value = TicketSignal.Typing.class, name = "typing"),
             @JsonSubTypes.Type(value = TicketSignal.TicketDeleted.class, name = "deleted"),
+            // {"type":"access","userId":"…"}: the V60 trigger on users writes this exact text too
             @JsonSubTypes.Type(value = TicketSignal.AccessChanged.class, name = "access"),
             @JsonSubTypes.Type(value = TicketSignal.EventsRecorded.class, name = "events")})
     private interface SignalTypes {

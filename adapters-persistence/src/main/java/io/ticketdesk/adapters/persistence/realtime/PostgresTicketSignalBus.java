@@ -14,6 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,9 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
     private final PostgresUrl url;
     private final List<Consumer<TicketSignal>> receivers = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstListen = new CountDownLatch(1);
+    /** Markers sent by {@link #awaitEarlierSignals} and not back yet; not JSON, so never taken for a signal. */
+    private static final String BARRIER = "barrier:";
+    private final Map<String, CountDownLatch> barriers = new ConcurrentHashMap<>();
     private final Thread listener;
     private volatile boolean running = true;
 
@@ -67,6 +73,9 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
 
     @Override
     public void publish(TicketSignal signal) {
+        if (signal instanceof TicketSignal.SignalsMissed) {
+            throw new IllegalArgumentException("SignalsMissed is told by a bus to its own receivers, never sent");
+        }
         String payload = SignalCodec.encode(signal);
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("signal too large for a notification: " + signal.getClass().getSimpleName());
@@ -76,6 +85,32 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
                 .bind("payload", payload)
                 .map((rs, ctx) -> Boolean.TRUE)
                 .one());
+    }
+
+    /**
+     * Returns once every signal committed before this call has been handed to this instance's
+     * receivers (notifications arrive in commit order, so a marker sent now comes after them all):
+     * for whoever changed rows behind the service's back and must not race the signals (tests).
+     */
+    public void awaitEarlierSignals(Duration timeout) {
+        String marker = BARRIER + UUID.randomUUID();
+        CountDownLatch seen = new CountDownLatch(1);
+        barriers.put(marker, seen);
+        try {
+            transactions.withHandle(handle -> handle.createQuery("SELECT pg_notify(:channel, :payload)")
+                    .bind("channel", CHANNEL)
+                    .bind("payload", marker)
+                    .map((rs, ctx) -> Boolean.TRUE)
+                    .one());
+            if (!seen.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("signals not delivered within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for signals", e);
+        } finally {
+            barriers.remove(marker);
+        }
     }
 
     @Override
@@ -88,6 +123,10 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
             try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                }
+                if (firstListen.getCount() == 0) {
+                    // listening again: what was committed while away is lost, and may have been re-kept meanwhile
+                    dispatch(new TicketSignal.SignalsMissed());
                 }
                 firstListen.countDown();
                 PGConnection postgres = connection.unwrap(PGConnection.class);
@@ -102,6 +141,8 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
             } catch (SQLException e) {
                 if (running) {
                     LOG.warn("ticket signal connection lost ({}); listening again in {}", e.getMessage(), RECONNECT_AFTER);
+                    // signals committed from now until listening again are lost: receivers drop what they kept
+                    dispatch(new TicketSignal.SignalsMissed());
                     pause();
                 }
             }
@@ -109,6 +150,14 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
     }
 
     private void dispatch(String payload) {
+        if (payload.startsWith(BARRIER)) {
+            // another instance's markers are none of this one's business
+            CountDownLatch waiting = barriers.get(payload);
+            if (waiting != null) {
+                waiting.countDown();
+            }
+            return;
+        }
         TicketSignal signal;
         try {
             signal = SignalCodec.decode(payload);
@@ -116,6 +165,10 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
             LOG.warn("ignored an unreadable ticket signal", unreadable);
             return;
         }
+        dispatch(signal);
+    }
+
+    private void dispatch(TicketSignal signal) {
         for (Consumer<TicketSignal> receiver : receivers) {
             try {
                 receiver.accept(signal);

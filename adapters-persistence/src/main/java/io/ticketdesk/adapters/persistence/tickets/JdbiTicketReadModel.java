@@ -14,16 +14,22 @@ import io.ticketdesk.application.port.in.tickets.TicketSummary;
 import io.ticketdesk.application.port.out.persistence.TicketReadModel;
 import io.ticketdesk.domain.messages.Message;
 import io.ticketdesk.domain.tickets.TicketChange;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /** Lists and details in one query per page (plus one count); indexes in V2 match every filter. */
 public final class JdbiTicketReadModel implements TicketReadModel {
@@ -35,6 +41,19 @@ public final class JdbiTicketReadModel implements TicketReadModel {
 
     private static final String MESSAGE_SELECT = "SELECT m.id, m.ticket_id, m.author_id, m.content, m.is_internal, "
             + "m.created_at, " + TicketRows.personColumns("u") + " FROM messages m JOIN users u ON u.id = m.author_id";
+
+    /**
+     * Lists are skewed (a million CLOSED tickets and forty thousand OPEN ones; a customer with 300
+     * tickets, another with 23,000; a common word and a rare one): their statement is sent unnamed,
+     * so PostgreSQL plans it for the values of each call and never switches to one generic plan
+     * (what plan_cache_mode = force_custom_plan did for every statement on the connection).
+     */
+    private static final StatementCustomizer PLANNED_FOR_ITS_VALUES = new StatementCustomizer() {
+        @Override
+        public void beforeExecution(PreparedStatement statement, StatementContext ctx) throws SQLException {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+    };
 
     private final JdbiTransactions transactions;
 
@@ -69,29 +88,45 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         String counters = staffView
                 ? "t.messages_count AS visible_count, t.last_message_at AS visible_last"
                 : "t.public_messages_count AS visible_count, t.last_public_message_at AS visible_last";
-        String sql = "SELECT " + TicketRows.COLUMNS + ", " + TicketRows.CATEGORY_COLUMNS + ", "
+        String pageSql = "SELECT " + TicketRows.COLUMNS + ", t.priority_rank, " + TicketRows.CATEGORY_COLUMNS + ", "
                 + TicketRows.personColumns("u") + ", " + TicketRows.personColumns("a") + ", " + counters
-                + TICKET_JOINS + where + " ORDER BY " + numberFirst + orderBy(sort) + " LIMIT :limit OFFSET :offset";
-        return transactions.withSnapshot(handle -> {
-            List<TicketSummary> items = handle.createQuery(sql)
-                    .bindMap(params)
-                    .bind("limit", page.size())
-                    .bind("offset", page.offset())
-                    .map((rs, ctx) -> new TicketSummary(TicketRows.ticket(rs), TicketRows.category(rs),
-                            TicketRows.person(rs, "u"), TicketRows.person(rs, "a"), rs.getInt("visible_count"),
-                            Columns.instant(rs, "visible_last")))
-                    .list();
-            long total = countsKeptOnWrite(authorOnly, filter)
-                    ? handle.createQuery("SELECT coalesce(sum(tickets), 0) FROM ticket_counts t" + where)
-                    .bindMap(params)
-                    .mapTo(Long.class)
-                    .one()
-                    : handle.createQuery("SELECT count(*) FROM tickets t" + where)
-                    .bindMap(params)
-                    .mapTo(Long.class)
-                    .one();
-            return Page.of(items, total, page);
-        });
+                + TICKET_JOINS + where + " ORDER BY " + numberFirst + orderBy(sort, "t") + " LIMIT :limit OFFSET :offset";
+        String totalSql = countsKeptOnWrite(authorOnly, filter)
+                ? "SELECT coalesce(sum(tickets), 0) FROM ticket_counts t" + where
+                : "SELECT count(*) FROM tickets t" + where;
+        return transactions.withHandle(handle -> pageWithTotal(handle.createQuery(
+                        withTotal(totalSql, pageSql, numberFirst.replace("t.", "page.") + orderBy(sort, "page")))
+                .addCustomizer(PLANNED_FOR_ITS_VALUES)
+                .bindMap(params)
+                .bind("limit", page.size())
+                .bind("offset", page.offset()), page, rs -> new TicketSummary(TicketRows.ticket(rs),
+                TicketRows.category(rs), TicketRows.person(rs, "u"), TicketRows.person(rs, "a"),
+                rs.getInt("visible_count"), Columns.instant(rs, "visible_last"))));
+    }
+
+    /**
+     * A page and its total in one statement, so both come from one snapshot without a transaction
+     * around two statements: the total is one row, the page joined to it (none when it is empty),
+     * ordered again outside since a join keeps no order.
+     */
+    private static String withTotal(String totalSql, String pageSql, String pageOrder) {
+        return "SELECT total.n AS page_total, page.* FROM (" + totalSql + ") total(n) LEFT JOIN LATERAL ("
+                + pageSql + ") page ON true ORDER BY " + pageOrder;
+    }
+
+    /** A row of the page; {@code id} is null on the one row of an empty page. */
+    @FunctionalInterface
+    private interface PageRow<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> Page<T> pageWithTotal(Query query, PageRequest page, PageRow<T> item) {
+        record Row<T>(long total, T item) {
+        }
+        List<Row<T>> rows = query.map((rs, ctx) -> new Row<>(rs.getLong("page_total"),
+                rs.getObject("id") == null ? null : item.map(rs))).list();
+        List<T> items = rows.stream().map(Row::item).filter(Objects::nonNull).toList();
+        return Page.of(items, rows.isEmpty() ? 0 : rows.get(0).total(), page);
     }
 
     /**
@@ -109,14 +144,16 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         params.put(name, value);
     }
 
-    private static String orderBy(TicketSort sort) {
+    private static String orderBy(TicketSort sort, String alias) {
         String direction = sort.descending() ? " DESC" : " ASC";
+        String t = alias + ".";
         return switch (sort.key()) {
-            case CREATED_AT -> "t.created_at" + direction + ", t.id" + direction;
-            case UPDATED_AT -> "t.updated_at" + direction + ", t.id" + direction;
+            case CREATED_AT -> t + "created_at" + direction + ", " + t + "id" + direction;
+            case UPDATED_AT -> t + "updated_at" + direction + ", " + t + "id" + direction;
             // -priority: most urgent first, newest first among equals; priority: the exact reverse, so
             // both directions walk the one index tickets_priority_rank
-            case PRIORITY -> "t.priority_rank" + direction + ", t.created_at" + direction + ", t.id" + direction;
+            case PRIORITY -> t + "priority_rank" + direction + ", " + t + "created_at" + direction + ", " + t + "id"
+                    + direction;
         };
     }
 
@@ -134,44 +171,32 @@ public final class JdbiTicketReadModel implements TicketReadModel {
 
     @Override
     public Page<HistoryEntry> history(UUID ticketId, PageRequest page) {
-        return transactions.withSnapshot(handle -> {
-            List<HistoryEntry> items = handle.createQuery("SELECT h.id, h.field, h.old_value, h.new_value, h.actor_id, "
-                            + "h.created_at, " + TicketRows.personColumns("u") + " FROM ticket_history h"
-                            + " LEFT JOIN users u ON u.id = h.actor_id WHERE h.ticket_id = :ticket ORDER BY h.id"
-                            + " LIMIT :limit OFFSET :offset")
-                    .bind("ticket", ticketId)
-                    .bind("limit", page.size())
-                    .bind("offset", page.offset())
-                    .map((rs, ctx) -> new HistoryEntry(rs.getLong("id"), new TicketChange(
-                            TicketChange.Field.valueOf(rs.getString("field")), rs.getString("old_value"),
-                            rs.getString("new_value"), Columns.uuid(rs, "actor_id"), Columns.instant(rs, "created_at")),
-                            TicketRows.person(rs, "u")))
-                    .list();
-            long total = handle.createQuery("SELECT count(*) FROM ticket_history WHERE ticket_id = :ticket")
-                    .bind("ticket", ticketId)
-                    .mapTo(Long.class)
-                    .one();
-            return Page.of(items, total, page);
-        });
+        String pageSql = "SELECT h.id, h.field, h.old_value, h.new_value, h.actor_id, h.created_at, "
+                + TicketRows.personColumns("u") + " FROM ticket_history h LEFT JOIN users u ON u.id = h.actor_id"
+                + " WHERE h.ticket_id = :ticket ORDER BY h.id LIMIT :limit OFFSET :offset";
+        return transactions.withHandle(handle -> pageWithTotal(handle.createQuery(withTotal(
+                        "SELECT count(*) FROM ticket_history WHERE ticket_id = :ticket", pageSql, "page.id"))
+                .bind("ticket", ticketId)
+                .bind("limit", page.size())
+                .bind("offset", page.offset()), page, rs -> new HistoryEntry(rs.getLong("id"), new TicketChange(
+                TicketChange.Field.valueOf(rs.getString("field")), rs.getString("old_value"),
+                rs.getString("new_value"), Columns.uuid(rs, "actor_id"), Columns.instant(rs, "created_at")),
+                TicketRows.person(rs, "u"))));
     }
 
     @Override
     public Page<MessageView> messages(UUID ticketId, boolean includeInternal, PageRequest page) {
         String visible = includeInternal ? "" : " AND NOT m.is_internal";
-        return transactions.withSnapshot(handle -> {
-            List<MessageView> items = withAttachments(handle, handle.createQuery(MESSAGE_SELECT
-                            + " WHERE m.ticket_id = :ticket" + visible
-                            + " ORDER BY m.created_at, m.id LIMIT :limit OFFSET :offset")
+        String pageSql = MESSAGE_SELECT + " WHERE m.ticket_id = :ticket" + visible
+                + " ORDER BY m.created_at, m.id LIMIT :limit OFFSET :offset";
+        return transactions.withHandle(handle -> {
+            Page<MessageView> messages = pageWithTotal(handle.createQuery(withTotal(
+                            "SELECT count(*) FROM messages m WHERE m.ticket_id = :ticket" + visible, pageSql,
+                            "page.created_at, page.id"))
                     .bind("ticket", ticketId)
                     .bind("limit", page.size())
-                    .bind("offset", page.offset())
-                    .map((rs, ctx) -> messageView(rs))
-                    .list());
-            long total = handle.createQuery("SELECT count(*) FROM messages m WHERE m.ticket_id = :ticket" + visible)
-                    .bind("ticket", ticketId)
-                    .mapTo(Long.class)
-                    .one();
-            return Page.of(items, total, page);
+                    .bind("offset", page.offset()), page, JdbiTicketReadModel::messageView);
+            return Page.of(withAttachments(handle, messages.items()), messages.total(), page);
         });
     }
 

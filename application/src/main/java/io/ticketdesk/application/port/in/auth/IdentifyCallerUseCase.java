@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * Turns the user id carried by a credential (a JWT, a Telegram update) into the current user.
- * The role and the block flag are read fresh on every call, never trusted from the credential.
+ * The role and the block flag are read from the database, never trusted from the credential (an
+ * instance may keep them a few seconds, dropped at once on any change: see {@code CallerCache}).
  */
 public interface IdentifyCallerUseCase {
 

@@ -50,4 +50,11 @@ public sealed interface TicketSignal {
     /** The outbox got new desk events: consumers waiting for them may drain. */
     record EventsRecorded() implements TicketSignal {
     }
+
+    /**
+     * Not sent between instances: the bus tells its own receivers that it stopped listening for a
+     * while, so signals may have been lost; whatever was kept up to date by signals must be dropped.
+     */
+    record SignalsMissed() implements TicketSignal {
+    }
 }
