@@ -55,6 +55,12 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         }
     };
 
+    /**
+     * Totals counted row by row stop here: above it a list reports this many with
+     * {@code total_is_estimate} (docs/decisions.md), instead of reading up to a million index entries.
+     */
+    static final int COUNTED_UP_TO = 10_000;
+
     private final JdbiTransactions transactions;
 
     public JdbiTicketReadModel(JdbiTransactions transactions) {
@@ -91,10 +97,12 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         String pageSql = "SELECT " + TicketRows.COLUMNS + ", t.priority_rank, " + TicketRows.CATEGORY_COLUMNS + ", "
                 + TicketRows.personColumns("u") + ", " + TicketRows.personColumns("a") + ", " + counters
                 + TICKET_JOINS + where + " ORDER BY " + numberFirst + orderBy(sort, "t") + " LIMIT :limit OFFSET :offset";
-        String totalSql = countsKeptOnWrite(authorOnly, filter)
+        boolean kept = countsKeptOnWrite(authorOnly, filter);
+        // beyond COUNTED_UP_TO the total is not worth reading every matching row for
+        String totalSql = kept
                 ? "SELECT coalesce(sum(tickets), 0) FROM ticket_counts t" + where
-                : "SELECT count(*) FROM tickets t" + where;
-        return transactions.withHandle(handle -> pageWithTotal(handle.createQuery(
+                : "SELECT count(*) FROM (SELECT FROM tickets t" + where + " LIMIT " + (COUNTED_UP_TO + 1) + ") capped";
+        Page<TicketSummary> counted = transactions.withHandle(handle -> pageWithTotal(handle.createQuery(
                         withTotal(totalSql, pageSql, numberFirst.replace("t.", "page.") + orderBy(sort, "page")))
                 .addCustomizer(PLANNED_FOR_ITS_VALUES)
                 .bindMap(params)
@@ -102,6 +110,7 @@ public final class JdbiTicketReadModel implements TicketReadModel {
                 .bind("offset", page.offset()), page, rs -> new TicketSummary(TicketRows.ticket(rs),
                 TicketRows.category(rs), TicketRows.person(rs, "u"), TicketRows.person(rs, "a"),
                 rs.getInt("visible_count"), Columns.instant(rs, "visible_last"))));
+        return kept ? counted : Page.ofCountedUpTo(COUNTED_UP_TO, counted.items(), counted.total(), page);
     }
 
     /**
