@@ -8,7 +8,7 @@
 # loads pg_stat_statements, then for each endpoint, one after the other:
 #   1. wrk (CONNECTIONS connections, 2 threads) against the service for DURATION s after WARMUP s;
 #   2. the statements PostgreSQL saw during that run, per request (pg_stat_statements);
-#   3. pgbench (CONNECTIONS clients, -M prepared) against the same PostgreSQL for DURATION s, with
+#   3. pgbench (CONNECTIONS clients, -M prepared, or extended for the lists) against the same PostgreSQL for DURATION s, with
 #      script files holding the same statements (bench/out/throughput/pgbench/ENDPOINT/*.sql) and
 #      the same session settings, each file for another id, picked at random;
 #   4. the ratio service req/s ÷ pgbench tps, and the CPU time per request of the JVM and of
@@ -73,19 +73,19 @@ person() { echo "$1.id AS $1_id, $1.telegram_id AS $1_telegram_id, $1.first_name
 COLUMNS="t.id, t.title, t.description, t.status, t.priority, t.category_id, t.author_id, t.assignee_id, t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.last_activity_at, t.version"
 CATEGORY_COLUMNS="c.id AS c_id, c.name AS c_name, c.icon AS c_icon, c.color AS c_color"
 JOINS=" FROM tickets t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.author_id LEFT JOIN users a ON a.id = t.assignee_id"
-USER_SELECT="SELECT id, telegram_id, username, first_name, last_name, language_code, role, is_active, created_at, updated_at FROM users WHERE id = $(uuid caller);"
 DETAILS="SELECT $COLUMNS, $CATEGORY_COLUMNS, $(person u), $(person a)$JOINS WHERE t.id = $(uuid ticket);"
 MESSAGE_SELECT="SELECT m.id, m.ticket_id, m.author_id, m.content, m.is_internal, m.created_at, $(person u) FROM messages m JOIN users u ON u.id = m.author_id"
 FILES_OF="SELECT id, message_id, filename, size, content_type FROM files WHERE message_id = ANY"
 # session settings of the service's pool connections (PostgresDatabase: connectionInitSql)
-export PGOPTIONS="-c plan_cache_mode=force_custom_plan -c work_mem=16MB"
-SNAPSHOT="BEGIN;
-SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
-LIST_END="COMMIT;"
+export PGOPTIONS="-c work_mem=16MB"
+# a page and its total in one statement (JdbiTicketReadModel.withTotal)
+with_total() {  # TOTAL_SQL PAGE_SQL OUTER_ORDER
+    echo "SELECT total.n AS page_total, page.* FROM ($1) total(n) LEFT JOIN LATERAL ($2) page ON true ORDER BY $3;"
+}
 
+# the caller's row is kept by the service (CallerCache): no users statement per request
 script_get_ticket() {  # $1 ticket id; the customer reads one of their tickets
-    set_uuid caller "$customer_id"; set_uuid ticket "$1"
-    echo "$USER_SELECT"
+    set_uuid ticket "$1"
     echo "$DETAILS"
 }
 script_list() {  # $1 customer|staff
@@ -93,40 +93,34 @@ script_list() {  # $1 customer|staff
     if [[ $1 == customer ]]; then
         caller=$customer_id; where=" WHERE t.author_id = $(uuid caller)"
         counters="t.public_messages_count AS visible_count, t.last_public_message_at AS visible_last"
-        count="SELECT count(*) FROM tickets t$where;"
+        count="SELECT count(*) FROM tickets t$where"
     else
         caller=$admin_id; where=""
         counters="t.messages_count AS visible_count, t.last_message_at AS visible_last"
-        count="SELECT coalesce(sum(tickets), 0) FROM ticket_counts t;"
+        count="SELECT coalesce(sum(tickets), 0) FROM ticket_counts t"
     fi
     set_uuid caller "$caller"
     printf '\\set limit 20\n\\set offset 0\n'
-    echo "$USER_SELECT"
-    echo "$SNAPSHOT"
-    echo "SELECT $COLUMNS, $CATEGORY_COLUMNS, $(person u), $(person a), $counters$JOINS$where ORDER BY t.created_at DESC, t.id DESC LIMIT :limit OFFSET :offset;"
-    echo "$count"
-    echo "$LIST_END"
+    with_total "$count" "SELECT $COLUMNS, t.priority_rank, $CATEGORY_COLUMNS, $(person u), $(person a), $counters$JOINS$where ORDER BY t.created_at DESC, t.id DESC LIMIT :limit OFFSET :offset" \
+        "page.created_at DESC, page.id DESC"
 }
 script_messages() {  # $1 ticket id; the customer reads its conversation (no internal notes)
     local ids
     ids=$(sql "SELECT string_agg(id::text, ',') FROM (SELECT id FROM messages WHERE ticket_id = '$1' AND NOT is_internal
                ORDER BY created_at, id LIMIT 50) s")
-    set_uuid caller "$customer_id"; set_uuid ticket "$1"
+    set_uuid ticket "$1"
     printf '\\set limit 50\n\\set offset 0\n'
-    echo "$USER_SELECT"
     echo "SELECT $COLUMNS FROM tickets t WHERE t.id = $(uuid ticket);"
-    echo "$SNAPSHOT"
-    echo "$MESSAGE_SELECT WHERE m.ticket_id = $(uuid ticket) AND NOT m.is_internal ORDER BY m.created_at, m.id LIMIT :limit OFFSET :offset;"
-    [[ -n $ids ]] && echo "$FILES_OF('{$ids}'::uuid[]) ORDER BY created_at, id;"
-    echo "SELECT count(*) FROM messages m WHERE m.ticket_id = $(uuid ticket) AND NOT m.is_internal;"
-    echo "$LIST_END"
+    with_total "SELECT count(*) FROM messages m WHERE m.ticket_id = $(uuid ticket) AND NOT m.is_internal" \
+        "$MESSAGE_SELECT WHERE m.ticket_id = $(uuid ticket) AND NOT m.is_internal ORDER BY m.created_at, m.id LIMIT :limit OFFSET :offset" \
+        "page.created_at, page.id"
+    if [[ -n $ids ]]; then echo "$FILES_OF('{$ids}'::uuid[]) ORDER BY created_at, id;"; fi
 }
 script_post_message() {  # $1 an IN_PROGRESS ticket; the admin answers (no status change)
     set_uuid caller "$admin_id"; set_uuid ticket "$1"
     printf '\\set r random(1, 9000000000000000000)\n'
     local message="md5(:r::text)::uuid"
     cat <<SQL
-$USER_SELECT
 BEGIN;
 SELECT $COLUMNS FROM tickets t WHERE t.id = $(uuid ticket) FOR UPDATE;
 INSERT INTO messages (id, ticket_id, author_id, content, is_internal, created_at) VALUES ($message, $(uuid ticket), $(uuid caller), 'Проверили, платёж прошёл, деньги придут в течение дня.', false, now());
@@ -143,7 +137,6 @@ script_post_ticket() {  # $1 a category id; the customer opens a ticket
     printf '\\set r random(1, 9000000000000000000)\n'
     local ticket="md5(:r::text)::uuid"
     cat <<SQL
-$USER_SELECT
 BEGIN;
 SELECT id, name, description, icon, color, is_active, sort_order, created_at, updated_at FROM categories WHERE id = $(uuid category) FOR KEY SHARE;
 INSERT INTO tickets (id, title, description, status, priority, category_id, author_id, assignee_id, created_at, updated_at, resolved_at, closed_at, last_activity_at, version) VALUES ($ticket, 'Не проходит оплата картой', 'Здравствуйте! Оплата не проходит уже второй день, банк говорит что всё в порядке.', 'OPEN', 'NORMAL', $(uuid category), $(uuid caller), NULL, now(), now(), NULL, NULL, now(), 0);
@@ -191,7 +184,7 @@ printf -v header '%-36s %9s %8s %8s %9s %6s %8s %8s %8s %6s' endpoint 'svc req/s
 {
     echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $TICKETS tickets," \
          "$MESSAGES messages, $USERS users; customer telegram id $customer_tid with $customer_tickets tickets"
-    echo "# wrk -t2 -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s warm-up; pgbench -M prepared -c$CONNECTIONS -j2 -T$DURATION;" \
+    echo "# wrk -t2 -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s warm-up; pgbench -M prepared|extended -c$CONNECTIONS -j2 -T$DURATION;" \
          "PGOPTIONS='$PGOPTIONS'"
     echo "# jvm ms / pg ms: CPU per service request of the JVM / of PostgreSQL; pgb ms: PostgreSQL CPU per pgbench" \
          "transaction; stmts: statements per request (pg_stat_statements)"
@@ -199,8 +192,8 @@ printf -v header '%-36s %9s %8s %8s %9s %6s %8s %8s %8s %6s' endpoint 'svc req/s
 } | tee "$result"
 summary_lines=()
 
-bench_endpoint() {  # NAME SCRIPT_FUNCTION LUA_FILE ARG...: ARGs go one per pgbench script file
-    local name=$1 make=$2 lua=$3; shift 3
+bench_endpoint() {  # NAME SCRIPT_FUNCTION LUA_FILE QUERY_MODE ARG...: ARGs go one per pgbench script file
+    local name=$1 make=$2 lua=$3 mode=$4; shift 4
     local slug; slug=$(basename "$lua" .lua)  # files are named after the wrk script: get-ticket, list-staff, …
     [[ -z $ONLY || ",$ONLY," == *",$slug,"* ]] || return 0
     local dir=$out/pgbench/$slug i=0
@@ -232,7 +225,7 @@ bench_endpoint() {  # NAME SCRIPT_FUNCTION LUA_FILE ARG...: ARGs go one per pgbe
     pgb0=$(cpu_ticks postgres)
     local files=()
     for f in "$dir"/*.sql; do files+=(-f "$f"); done
-    pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" "${files[@]}" "$db_url" > "$out/pgbench/$slug.txt" 2>&1 \
+    pgbench -n -M "$mode" -c "$CONNECTIONS" -j 2 -T "$DURATION" "${files[@]}" "$db_url" > "$out/pgbench/$slug.txt" 2>&1 \
         || { echo "pgbench failed for $name:" >&2; tail -5 "$out/pgbench/$slug.txt" >&2; exit 1; }
     pgb1=$(cpu_ticks postgres)
     tps=$(grep -oE 'tps = [0-9.]+ \(without' "$out/pgbench/$slug.txt" | grep -oE '[0-9.]+')
@@ -273,12 +266,14 @@ answer_paths=(); for id in "${in_progress_ids[@]}"; do answer_paths+=("/api/v1/t
       .. '\"priority\":\"NORMAL\",\"category_id\":\"' .. categories[math.random(#categories)] .. '\"}') end"
 } > "$out/wrk/post-ticket.lua"
 
-bench_endpoint "GET /tickets/{id}"              script_get_ticket   "$out/wrk/get-ticket.lua"   "${customer_ticket_ids[@]}"
-bench_endpoint "GET /tickets?size=20 customer"  script_list         "$out/wrk/list-customer.lua" customer
-bench_endpoint "GET /tickets?size=20 staff"     script_list         "$out/wrk/list-staff.lua"    staff
-bench_endpoint "GET /tickets/{id}/messages"     script_messages     "$out/wrk/get-messages.lua" "${customer_ticket_ids[@]}"
-bench_endpoint "POST /tickets/{id}/messages"    script_post_message "$out/wrk/post-message.lua" "${in_progress_ids[@]}"
-bench_endpoint "POST /tickets"                  script_post_ticket  "$out/wrk/post-ticket.lua"  "${category_ids[@]}"
+# query mode: "prepared" (planned once, as the driver does after five runs of a statement), or
+# "extended" (unnamed, planned for its values every time: the list statement, PLANNED_FOR_ITS_VALUES)
+bench_endpoint "GET /tickets/{id}"              script_get_ticket   "$out/wrk/get-ticket.lua"    prepared "${customer_ticket_ids[@]}"
+bench_endpoint "GET /tickets?size=20 customer"  script_list         "$out/wrk/list-customer.lua" extended customer
+bench_endpoint "GET /tickets?size=20 staff"     script_list         "$out/wrk/list-staff.lua"    extended staff
+bench_endpoint "GET /tickets/{id}/messages"     script_messages     "$out/wrk/get-messages.lua"  prepared "${customer_ticket_ids[@]}"
+bench_endpoint "POST /tickets/{id}/messages"    script_post_message "$out/wrk/post-message.lua"  prepared "${in_progress_ids[@]}"
+bench_endpoint "POST /tickets"                  script_post_ticket  "$out/wrk/post-ticket.lua"   prepared "${category_ids[@]}"
 
 # --- latency of GET /tickets/{id} at 80 % of the rate measured above ---------------------------
 if [[ -z $ONLY || ",$ONLY," == *",get-ticket,"* ]]; then
