@@ -144,7 +144,7 @@ public final class TicketDeskService implements AutoCloseable {
         AttachedMessageAccess attachedMessages = new JdbiAttachedMessageAccess(transactions, tickets);
         CallerCache callers = new CallerCache(new IdentifyCallerService(users), signals, CALLER_KEPT_FOR);
         // the use cases that write user rows: each write drops the row here until its signal is back
-        UserRepository userWrites = callers.writingThrough(users);
+        UserRepository userWrites = new CallerCacheWrites(users, callers);
         DeskChangeRecorder changes = new DeskChangeRecorder(tickets, new JdbiMessageRepository(transactions),
                 userWrites, signals, new JdbiDeskEventOutbox(transactions), transactions);
 

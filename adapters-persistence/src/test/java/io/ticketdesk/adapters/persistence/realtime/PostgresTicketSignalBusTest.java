@@ -108,6 +108,33 @@ class PostgresTicketSignalBusTest {
     }
 
     @Test
+    void anyWriteToAUserRowSignalsAccessChangedInTheServicesOwnWireForm() throws Exception {
+        try (PostgresTicketSignalBus bus = new PostgresTicketSignalBus(transactions, url)) {
+            BlockingQueue<TicketSignal> received = new LinkedBlockingQueue<>();
+            bus.subscribe(received::add);
+            bus.start(Duration.ofSeconds(10));
+            UUID user = UUID.randomUUID();
+            database.jdbi().useHandle(handle -> {
+                handle.execute("INSERT INTO users (id, telegram_id, first_name, role, is_active, created_at, updated_at)"
+                        + " VALUES (?, ?, 'Ann', 'USER', true, now(), now())", user, 770_001L);
+                // both in one transaction, as the service publishes the signal itself: delivered once
+                handle.useTransaction(tx -> {
+                    tx.execute("UPDATE users SET is_active = false WHERE id = ?", user);
+                    tx.createQuery("SELECT pg_notify('" + PostgresTicketSignalBus.CHANNEL + "', :payload)")
+                            .bind("payload", PostgresTicketSignalBus.SignalCodec.encode(
+                                    new TicketSignal.AccessChanged(user)))
+                            .mapTo(String.class).one();
+                });
+            });
+
+            assertEquals(new TicketSignal.AccessChanged(user), received.poll(5, TimeUnit.SECONDS), "on insert");
+            assertEquals(new TicketSignal.AccessChanged(user), received.poll(5, TimeUnit.SECONDS), "on update");
+            bus.awaitEarlierSignals(Duration.ofSeconds(5));
+            assertNull(received.poll(), "the trigger's text and the service's are one notification");
+        }
+    }
+
+    @Test
     void listeningResumesAfterTheConnectionIsKilled() throws Exception {
         try (PostgresTicketSignalBus bus = new PostgresTicketSignalBus(transactions, url)) {
             BlockingQueue<TicketSignal> received = new LinkedBlockingQueue<>();

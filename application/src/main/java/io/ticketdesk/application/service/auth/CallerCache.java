@@ -1,13 +1,11 @@
 package io.ticketdesk.application.service.auth;
 
 import io.ticketdesk.application.port.in.auth.IdentifyCallerUseCase;
-import io.ticketdesk.application.port.out.persistence.UserRepository;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
 import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.domain.users.User;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +18,8 @@ import java.util.function.LongSupplier;
  * <p>Every write to a user row tells every instance with its commit (the V60 trigger sends the
  * {@code AccessChanged} signal, whoever writes: this service, another tool, psql), and each drops
  * the row when it arrives. On the instance that writes, which answers only after the commit, the
- * signal may still be on its way: writes go through {@link #writingThrough}, and from the write
- * until its signal comes back the person is read fresh on every request. When the bus reports that
+ * signal may still be on its way: the writer tells {@link #rowWritten}, and from then until the
+ * signal comes back the person is read fresh on every request. When the bus reports that
  * it missed signals (its connection dropped), everything kept is dropped. Only active users are
  * kept: an unknown or blocked one is read every time.
  */
@@ -56,46 +54,6 @@ public final class CallerCache implements IdentifyCallerUseCase {
         signals.subscribe(this::received);
     }
 
-    /** {@code users} for the use cases that write user rows here: each write drops the row until its signal is back. */
-    public UserRepository writingThrough(UserRepository users) {
-        return new UserRepository() {
-            @Override
-            public Optional<User> findById(UUID id) {
-                return users.findById(id);
-            }
-
-            @Override
-            public Optional<User> findByTelegramId(long telegramId) {
-                return users.findByTelegramId(telegramId);
-            }
-
-            @Override
-            public User insertOrRefreshProfile(User candidate) {
-                // the stored id is known only afterwards: a row read meanwhile is not kept (drops count)
-                User stored = users.insertOrRefreshProfile(candidate);
-                writing(stored.id());
-                return stored;
-            }
-
-            @Override
-            public User updateProfile(User user) {
-                writing(user.id());
-                return users.updateProfile(user);
-            }
-
-            @Override
-            public long lockAdministrationAndCountActiveAdmins() {
-                return users.lockAdministrationAndCountActiveAdmins();
-            }
-
-            @Override
-            public User updateRoleAndStatus(User user) {
-                writing(user.id());
-                return users.updateRoleAndStatus(user);
-            }
-        };
-    }
-
     @Override
     public User activeUser(UUID userId) {
         long now = nanoTime.getAsLong();
@@ -111,7 +69,11 @@ public final class CallerCache implements IdentifyCallerUseCase {
         return user;
     }
 
-    private void writing(UUID userId) {
+    /**
+     * A user row is being written here (call it inside the writing transaction, or right after the
+     * statement): until the write's own signal comes back, the person is read fresh on every request.
+     */
+    public void rowWritten(UUID userId) {
         long until = nanoTime.getAsLong() + CHANGE_PENDING_AT_MOST.toNanos();
         pending.merge(userId, new Pending(1, until), (old, added) -> new Pending(old.changes() + 1, until));
         drop(userId);
