@@ -5,6 +5,7 @@ import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.interfaces.DecodedJWT;
 import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +13,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * HS256 access tokens that carry only the user id: the role and the block flag are read from the
- * database on every request, so a promotion or a block takes effect at once.
+ * HS256 access tokens that carry only the user id: the role and the block flag come from the
+ * database (or the caller's row kept for a moment and dropped on any change), so a promotion or a
+ * block takes effect at once. A token verified once is remembered until it expires, so its
+ * signature is not computed again on every request.
  */
 public final class JwtTokens {
 
     public static final Duration DEFAULT_LIFETIME = Duration.ofDays(7);
     private static final String ISSUER = "ticketdesk";
     private static final int MIN_SECRET_BYTES = 32;
+    /** Verified tokens remembered at most; past that the memory starts again from empty. */
+    private static final int REMEMBERED_AT_MOST = 10_000;
+
+    private record Verified(UUID userId, Instant expiresAt) {
+    }
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
@@ -54,8 +66,21 @@ public final class JwtTokens {
 
     /** The user id a genuine, unexpired token was issued to; 401 for anything else. */
     public UUID userIdOf(String token) {
+        Verified known = verified.get(token);
+        if (known != null && clock.instant().isBefore(known.expiresAt())) {
+            return known.userId();
+        }
         try {
-            return UUID.fromString(verifier.verify(token).getSubject());
+            DecodedJWT decoded = verifier.verify(token);
+            UUID userId = UUID.fromString(decoded.getSubject());
+            Instant expiresAt = decoded.getExpiresAtAsInstant();
+            if (expiresAt != null) {
+                if (verified.size() >= REMEMBERED_AT_MOST) {
+                    verified.clear();
+                }
+                verified.put(token, new Verified(userId, expiresAt));
+            }
+            return userId;
         } catch (TokenExpiredException expired) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "auth.token.expired");
         } catch (JWTVerificationException | IllegalArgumentException | NullPointerException forged) {
