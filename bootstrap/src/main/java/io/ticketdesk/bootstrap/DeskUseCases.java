@@ -13,6 +13,7 @@ import io.ticketdesk.application.port.in.files.DownloadFileUseCase;
 import io.ticketdesk.application.port.in.files.SweepUnattachedUploadsUseCase;
 import io.ticketdesk.application.port.in.files.UploadFileUseCase;
 import io.ticketdesk.application.port.in.health.CheckHealthQuery;
+import io.ticketdesk.application.port.in.limits.ApplyRateLimitUseCase;
 import io.ticketdesk.application.port.in.messages.ListMessagesQuery;
 import io.ticketdesk.application.port.in.messages.PostMessageUseCase;
 import io.ticketdesk.application.port.in.realtime.SendTypingUseCase;
@@ -63,5 +64,6 @@ public record DeskUseCases(
         TicketStatisticsQuery ticketStatistics,
         WatchTicketUseCase watchTicket,
         SendTypingUseCase sendTyping,
-        DrainDeskEventsUseCase drainDeskEvents) {
+        DrainDeskEventsUseCase drainDeskEvents,
+        ApplyRateLimitUseCase rateLimits) {
 }

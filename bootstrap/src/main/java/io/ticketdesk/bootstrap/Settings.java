@@ -1,12 +1,16 @@
 package io.ticketdesk.bootstrap;
 
 import io.ticketdesk.adapters.persistence.PostgresUrl;
+import io.ticketdesk.application.port.in.limits.LimitedAction;
+import io.ticketdesk.application.port.in.limits.RateLimit;
+import io.ticketdesk.application.port.in.limits.RateLimitPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +27,8 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<String> jwtSecret, Set<Long> adminTelegramIds, Optional<URI> webAppUrl,
                        Optional<Long> staffChatId, TelegramMode telegramMode, URI telegramApiUrl,
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
-                       Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins) {
+                       Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins,
+                       Optional<String> metricsToken, RateLimitPolicy rateLimits) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
 
@@ -94,7 +99,37 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                         .toAbsolutePath().normalize()),
                 read.optional("INIT_DATA_MAX_AGE").map(v -> read.duration("INIT_DATA_MAX_AGE", v)).orElse(Duration.ofHours(24)),
                 read.optional("AUTO_CLOSE_AFTER").map(v -> read.duration("AUTO_CLOSE_AFTER", v)).orElse(Duration.ofDays(7)),
-                read.optional("CORS_ORIGINS").map(v -> read.origins("CORS_ORIGINS", v)).orElse(List.of()));
+                read.optional("CORS_ORIGINS").map(v -> read.origins("CORS_ORIGINS", v)).orElse(List.of()),
+                read.optional("METRICS_TOKEN").map(token -> {
+                    if (token.length() < 16) {
+                        throw new InvalidSettingException("METRICS_TOKEN", "must be at least 16 characters long");
+                    }
+                    return token;
+                }),
+                rateLimits(read));
+    }
+
+    /** The variable of each limit; each one {@code COUNT/DURATION}, e.g. {@code 60/PT1M}. */
+    private static final Map<LimitedAction, String> RATE_LIMIT_VARIABLES = Map.of(
+            LimitedAction.LOG_IN, "RATE_LIMIT_LOGIN",
+            LimitedAction.CREATE_TICKET, "RATE_LIMIT_TICKETS",
+            LimitedAction.POST_MESSAGE, "RATE_LIMIT_MESSAGES",
+            LimitedAction.UPLOAD_FILE, "RATE_LIMIT_UPLOADS",
+            LimitedAction.OPEN_SOCKET, "RATE_LIMIT_SOCKETS");
+
+    private static RateLimitPolicy rateLimits(Reader read) {
+        boolean enabled = read.optional("RATE_LIMITS").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new InvalidSettingException("RATE_LIMITS", "must be on or off, got \"" + v + "\"");
+        }).orElse(true);
+        Map<LimitedAction, RateLimit> limits = new EnumMap<>(RateLimitPolicy.defaultLimits());
+        RATE_LIMIT_VARIABLES.forEach((action, variable) -> read.optional(variable).ifPresent(v ->
+                limits.put(action, read.parse(variable, v, "must be COUNT/DURATION such as 60/PT1M, got \"" + v + "\"",
+                        RateLimit::parse))));
+        int staffFactor = read.optional("RATE_LIMIT_STAFF_FACTOR")
+                .map(v -> read.integer("RATE_LIMIT_STAFF_FACTOR", v, 1, 1000)).orElse(4);
+        return new RateLimitPolicy(enabled, limits, staffFactor);
     }
 
     /** Secrets stay out of logs even when someone prints the settings. */
@@ -103,6 +138,7 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
         return "Settings[port=" + port + ", databaseUrl=" + databaseUrl + ", dataDir=" + dataDir
                 + ", botToken=" + botToken.map(t -> "(set)").orElse("(unset)")
                 + ", jwtSecret=" + jwtSecret.map(t -> "(set)").orElse("(unset)")
+                + ", metricsToken=" + metricsToken.map(t -> "(set)").orElse("(unset)")
                 + ", adminTelegramIds=" + adminTelegramIds + ", telegramMode=" + telegramMode
                 + ", filesDir=" + filesDir.map(Path::toString).orElse("(unset: files in PostgreSQL)") + "]";
     }

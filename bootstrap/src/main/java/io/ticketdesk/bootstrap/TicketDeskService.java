@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.http.categories.CategoriesController;
+import io.ticketdesk.adapters.http.limits.RequestLimits;
+import io.ticketdesk.adapters.http.metrics.HttpMetrics;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
 import io.ticketdesk.adapters.http.users.UsersController;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
@@ -18,6 +20,7 @@ import io.ticketdesk.adapters.persistence.files.JdbiAttachedMessageAccess;
 import io.ticketdesk.adapters.persistence.files.JdbiFileRepository;
 import io.ticketdesk.adapters.persistence.files.PostgresFileStore;
 import io.ticketdesk.adapters.persistence.files.TikaContentTypeDetector;
+import io.ticketdesk.adapters.persistence.limits.PostgresRateLimitStore;
 import io.ticketdesk.adapters.persistence.realtime.PostgresTicketSignalBus;
 import io.ticketdesk.adapters.persistence.statistics.JdbiStatisticsReadModel;
 import io.ticketdesk.adapters.persistence.tickets.JdbiMessageRepository;
@@ -43,6 +46,8 @@ import io.ticketdesk.application.service.files.DownloadFileService;
 import io.ticketdesk.application.service.files.SweepUnattachedUploadsService;
 import io.ticketdesk.application.service.files.UploadFileService;
 import io.ticketdesk.application.service.health.HealthService;
+import io.ticketdesk.application.service.limits.RateLimitService;
+import io.ticketdesk.application.port.in.limits.ApplyRateLimitUseCase;
 import io.ticketdesk.application.service.messages.ListMessagesService;
 import io.ticketdesk.application.service.messages.PostMessageService;
 import io.ticketdesk.application.service.realtime.LiveTicketsService;
@@ -74,10 +79,13 @@ public final class TicketDeskService implements AutoCloseable {
     private static final Duration SWEEP_UPLOADS_EVERY = Duration.ofHours(1);
     /** How long an instance may answer from a caller's kept user row; any change drops it at once. */
     private static final Duration CALLER_KEPT_FOR = Duration.ofSeconds(5);
+    private static final Duration FORGET_FULL_BUCKETS_EVERY = Duration.ofMinutes(10);
 
     /** What was started, stopped in reverse order. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Javalin http;
+    /** The instance's metrics; the bot registers its outbox gauges and Telegram call counts here. */
+    private ServiceMetrics metrics;
     private DeskUseCases useCases;
     private PostgresTicketSignalBus signals;
 
@@ -99,6 +107,8 @@ public final class TicketDeskService implements AutoCloseable {
         PostgresUrl url = settings.databaseUrl().orElseGet(() -> remember(EmbeddedPostgresServer.start(settings.dataDir())).url());
         LOG.info("using PostgreSQL at {}", url);
         PostgresDatabase database = remember(PostgresDatabase.open(url, poolSize()));
+        metrics = remember(new ServiceMetrics());
+        database.publishPoolMetrics(metrics.registry());
         JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
         JdbiUserRepository users = new JdbiUserRepository(transactions);
 
@@ -121,14 +131,25 @@ public final class TicketDeskService implements AutoCloseable {
         signals.start(Duration.ofSeconds(30));
         remember(signals);
 
-        useCases = useCases(settings, clock, database, transactions, users, verifier, files, fileStore, signals);
+        // one limiter for every way in: REST and sockets, and the bot through DeskUseCases.rateLimits()
+        RateLimitService limiter = new RateLimitService(settings.rateLimits(), new PostgresRateLimitStore(transactions),
+                clock);
+        remember(PeriodicJob.start("forget-full-rate-buckets", FORGET_FULL_BUCKETS_EVERY, FORGET_FULL_BUCKETS_EVERY,
+                limiter::forgetFullBuckets));
+        useCases = useCases(settings, clock, database, transactions, users, verifier, files, fileStore, signals,
+                limiter);
         remember(PeriodicJob.start("sweep-uploads", SWEEP_UPLOADS_FIRST, SWEEP_UPLOADS_EVERY,
                 useCases.sweepUploads()::sweep));
         remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY, AUTO_CLOSE_EVERY,
                 useCases.closeInactiveTickets()::closeInactive));
 
-        http = new HttpApi(http(useCases), tokens, settings.corsOrigins()).create();
+        HttpMetrics httpMetrics = new HttpMetrics(metrics.registry(), metrics::scrape, settings.metricsToken());
+        http = new HttpApi(http(useCases), tokens, settings.corsOrigins())
+                .measuredBy(httpMetrics)
+                .limitedBy(new RequestLimits(useCases.rateLimits(), httpMetrics::rateLimited))
+                .create();
         http.start(settings.port());
+        metrics.jettyThreads(http.jettyServer().threadPool());
         started.push(http::stop);
         LOG.info("ticket desk listening on port {}", http.port());
     }
@@ -137,7 +158,7 @@ public final class TicketDeskService implements AutoCloseable {
     private static DeskUseCases useCases(Settings settings, Clock clock, PostgresDatabase database,
                                          JdbiTransactions transactions, JdbiUserRepository users,
                                          InitDataVerifier verifier, JdbiFileRepository files, FileStore fileStore,
-                                         TicketSignalBus signals) {
+                                         TicketSignalBus signals, ApplyRateLimitUseCase rateLimits) {
         JdbiTicketRepository tickets = new JdbiTicketRepository(transactions);
         JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
         JdbiTicketReadModel readModel = new JdbiTicketReadModel(transactions);
@@ -186,7 +207,8 @@ public final class TicketDeskService implements AutoCloseable {
                 statistics,
                 live,
                 live,
-                new DrainDeskEventsService(new JdbiDeskEventOutbox(transactions), transactions, signals));
+                new DrainDeskEventsService(new JdbiDeskEventOutbox(transactions), transactions, signals),
+                rateLimits);
     }
 
     /** The part of the desk the REST API and its WebSocket drive. */
@@ -230,6 +252,11 @@ public final class TicketDeskService implements AutoCloseable {
     /** The desk's in-ports, for driving adapters started next to HTTP and for tests that drive the core directly. */
     public DeskUseCases useCases() {
         return useCases;
+    }
+
+    /** The HTTP server, for tests that list its routes. */
+    Javalin http() {
+        return http;
     }
 
     /** Stops HTTP first (letting in-flight requests finish), then the pool, then the database. */

@@ -192,10 +192,10 @@ class FilesTest {
     void headGivesTheSizeAndTypeWithoutTheBytes() throws Exception {
         String url = uploaded(ann, "pixel.png", "image/png", ONE_PIXEL_PNG).get("url").asText();
 
-        HttpResponse<byte[]> head = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(desk.uri(url)).header("Authorization", "Bearer " + ann)
-                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = DeskUnderTest.conforming("HEAD", url, java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(desk.uri(url)).header("Authorization", "Bearer " + ann)
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray()));
 
         assertEquals(200, head.statusCode());
         assertEquals(String.valueOf(ONE_PIXEL_PNG.length), head.headers().firstValue("Content-Length").orElseThrow());
@@ -289,12 +289,12 @@ class FilesTest {
 
     private static HttpResponse<String> malformedMultipart() {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                    .newBuilder(desk.uri("/api/v1/files/upload"))
-                    .header("Authorization", "Bearer " + ann)
-                    .header("Content-Type", "multipart/form-data; boundary=never-closed")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--never-closed\r\nContent-Disp"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return DeskUnderTest.conforming("POST", "/api/v1/files/upload", java.net.http.HttpClient.newHttpClient()
+                    .send(java.net.http.HttpRequest.newBuilder(desk.uri("/api/v1/files/upload"))
+                            .header("Authorization", "Bearer " + ann)
+                            .header("Content-Type", "multipart/form-data; boundary=never-closed")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--never-closed\r\nContent-Disp"))
+                            .build(), HttpResponse.BodyHandlers.ofString()));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -75,7 +75,9 @@ final class LiveClient implements AutoCloseable {
             open(desk, ticketId, token).close();
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
+                int status = refused.getResponse().statusCode();
+                OpenApiContract.DOCUMENT.checkStatus("GET", "/ws/tickets/" + ticketId, status);
+                return status;
             }
             throw e;
         }

@@ -5,12 +5,16 @@ import io.javalin.json.JavalinJackson;
 import io.ticketdesk.adapters.http.auth.AuthController;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.auth.JwtTokens;
+import io.ticketdesk.adapters.http.docs.ApiDocsController;
 import io.ticketdesk.adapters.http.errors.ErrorMapping;
 import io.ticketdesk.adapters.http.health.HealthController;
 import io.ticketdesk.adapters.http.json.JsonMapping;
+import io.ticketdesk.adapters.http.limits.RequestLimits;
+import io.ticketdesk.adapters.http.metrics.HttpMetrics;
 import io.ticketdesk.adapters.http.categories.CategoriesController;
 import io.ticketdesk.adapters.http.files.FilesController;
 import io.ticketdesk.adapters.http.messages.MessagesController;
+import io.ticketdesk.adapters.http.realtime.SocketObserver;
 import io.ticketdesk.adapters.http.realtime.TicketSocketController;
 import io.ticketdesk.adapters.http.statistics.StatisticsController;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
@@ -42,7 +46,8 @@ public final class HttpApi {
     private final JwtTokens tokens;
     private final List<String> corsOrigins;
     private final List<ApiRoutes> capabilities;
-    private final TicketSocketController sockets;
+    private HttpMetrics metrics;
+    private RequestLimits limits;
 
     /** The in-ports the API drives, handed over by bootstrap; the controllers are this adapter's own business. */
     public record UseCases(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
@@ -73,15 +78,30 @@ public final class HttpApi {
                 new FilesController(useCases.uploadFile(), useCases.downloadFile()),
                 new UsersController(useCases.users()),
                 new StatisticsController(useCases.dashboard(), useCases.ticketStatistics()));
-        this.sockets = new TicketSocketController(new TicketSocketController.UseCases(useCases.identifyCaller(),
-                useCases.tickets() == null ? null : useCases.tickets().get(), useCases.watchTicket(),
-                useCases.sendTyping()), tokens);
+    }
+
+    /** Measures every request and socket and serves {@code GET /metrics}. */
+    public HttpApi measuredBy(HttpMetrics metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
+    /** Applies the shared rate limits to logins, new tickets, messages, uploads and socket upgrades. */
+    public HttpApi limitedBy(RequestLimits limits) {
+        this.limits = limits;
+        return this;
     }
 
     public Javalin create() {
         CallerAuthentication authentication = new CallerAuthentication(tokens, useCases.identifyCaller());
         AuthController auth = new AuthController(useCases.logIn(), useCases.updateProfile(), tokens);
         HealthController health = new HealthController(useCases.health());
+        ApiDocsController docs = ApiDocsController.load();
+        TicketSocketController sockets = new TicketSocketController(new TicketSocketController.UseCases(
+                useCases.identifyCaller(), useCases.tickets() == null ? null : useCases.tickets().get(),
+                useCases.watchTicket(), useCases.sendTyping()), tokens,
+                metrics != null ? metrics : SocketObserver.NONE,
+                limits != null ? limits::beforeSocket : TicketSocketController.UpgradeGuard.NONE);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -101,6 +121,12 @@ public final class HttpApi {
                 }));
             }
             config.requestLogger.http(RequestTracing::end);
+            if (metrics != null) {
+                config.requestLogger.http(metrics::requestEnded);
+                metrics.register(config.routes);
+            }
+            // Swagger UI's scripts and styles for /docs, from its jar
+            config.staticFiles.enableWebjars();
 
             config.routes.before(RequestTracing::begin);
             config.routes.beforeMatched(PREFIX + "/*", ctx -> {
@@ -108,8 +134,12 @@ public final class HttpApi {
                     authentication.authenticate(ctx);
                 }
             });
+            if (limits != null) {
+                limits.register(config.routes, PREFIX);
+            }
             ErrorMapping.register(config.routes);
             health.register(config.routes);
+            docs.register(config.routes);
             auth.register(config.routes, PREFIX);
             capabilities.forEach(capability -> capability.register(config.routes, PREFIX));
             sockets.register(config.routes);

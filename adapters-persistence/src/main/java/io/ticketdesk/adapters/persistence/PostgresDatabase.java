@@ -2,6 +2,7 @@ package io.ticketdesk.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -44,6 +45,11 @@ public final class PostgresDatabase implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+    }
+
+    /** Publishes the pool's gauges and timers (active, idle, pending, acquire time) to {@code registry}. */
+    public void publishPoolMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     public Jdbi jdbi() {

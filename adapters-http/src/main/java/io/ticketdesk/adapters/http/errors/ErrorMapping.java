@@ -21,14 +21,18 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    /** The reason code of a refused login, left on the request for metrics. */
+    public static final String AUTH_FAILURE = "auth.failure";
 
     private ErrorMapping() {
     }
 
     public static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code(), e.messageKey(), List.of()));
-        routes.exception(AuthenticationFailedException.class,
-                (e, ctx) -> respond(ctx, ErrorCode.UNAUTHORIZED, e.reason(), List.of()));
+        routes.exception(AuthenticationFailedException.class, (e, ctx) -> {
+            ctx.attribute(AUTH_FAILURE, e.reason());
+            respond(ctx, ErrorCode.UNAUTHORIZED, e.reason(), List.of());
+        });
         routes.exception(ValidationException.class, ErrorMapping::validation);
         routes.exception(DomainException.class, (e, ctx) -> respond(ctx, codeOf(e), e.code(), List.of()));
         routes.exception(HttpResponseException.class, ErrorMapping::framework);

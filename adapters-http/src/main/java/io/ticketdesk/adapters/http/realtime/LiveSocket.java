@@ -31,13 +31,17 @@ final class LiveSocket implements TicketWatcher {
     private final Messages messages;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final SocketObserver observer;
     private final TypingThrottle typingThrottle = new TypingThrottle();
     private volatile AutoCloseable watch;
 
-    LiveSocket(WsContext ctx, ObjectMapper json, Messages messages) {
+    LiveSocket(WsContext ctx, ObjectMapper json, Messages messages, SocketObserver observer) {
         this.ctx = ctx;
         this.json = json;
         this.messages = messages;
+        this.observer = observer;
+        observer.opened();
     }
 
     void watching(AutoCloseable watch) {
@@ -50,7 +54,10 @@ final class LiveSocket implements TicketWatcher {
 
     @Override
     public void deliver(LiveEvent event) {
-        send(frame(event));
+        JsonNode frame = frame(event);
+        if (send(frame)) {
+            observer.eventSent(frame.path("type").asText());
+        }
     }
 
     @Override
@@ -68,15 +75,17 @@ final class LiveSocket implements TicketWatcher {
         send(frame);
     }
 
-    private void send(JsonNode frame) {
+    /** False when the frame was not queued (socket closing, or the client too slow). */
+    private boolean send(JsonNode frame) {
         if (closing.get() || !ctx.session.isOpen()) {
-            return;
+            return false;
         }
         if (pending.incrementAndGet() > MAX_PENDING_FRAMES) {
             close(POLICY_VIOLATION, messages.text("ws.too_slow"));
-            return;
+            return false;
         }
         ctx.session.sendText(frame.toString(), Callback.from(pending::decrementAndGet, failed -> pending.decrementAndGet()));
+        return true;
     }
 
     void close(int code, String reason) {
@@ -88,6 +97,9 @@ final class LiveSocket implements TicketWatcher {
     }
 
     void stopWatching() {
+        if (ended.compareAndSet(false, true)) {
+            observer.closed();
+        }
         AutoCloseable current = watch;
         if (current != null) {
             try {

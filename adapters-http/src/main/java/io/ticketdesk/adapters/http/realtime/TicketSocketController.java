@@ -46,10 +46,21 @@ public final class TicketSocketController {
     private final UseCases useCases;
     private final JwtTokens tokens;
     private final ObjectMapper json = JsonMapping.objectMapper();
+    private final SocketObserver observer;
+    private final UpgradeGuard guard;
 
-    public TicketSocketController(UseCases useCases, JwtTokens tokens) {
+    /** A last check before a socket opens, once the viewer is known (the rate limit); throws to refuse. */
+    public interface UpgradeGuard {
+        UpgradeGuard NONE = (ctx, viewer) -> { };
+
+        void check(Context ctx, User viewer);
+    }
+
+    public TicketSocketController(UseCases useCases, JwtTokens tokens, SocketObserver observer, UpgradeGuard guard) {
         this.useCases = useCases;
         this.tokens = tokens;
+        this.observer = observer;
+        this.guard = guard;
     }
 
     public void register(RoutesConfig routes) {
@@ -75,6 +86,7 @@ public final class TicketSocketController {
             throw new NotFoundException("ticket.not_found");
         }
         useCases.getTicket().get(viewer, ticketId);
+        guard.check(ctx, viewer);
         ctx.attribute(VIEWER, viewer);
         ctx.attribute(TICKET, ticketId);
     }
@@ -82,7 +94,8 @@ public final class TicketSocketController {
     private void connected(WsConnectContext ctx) {
         User viewer = ctx.attribute(VIEWER);
         UUID ticketId = ctx.attribute(TICKET);
-        LiveSocket socket = new LiveSocket(ctx, json, Messages.forAcceptLanguage(ctx.header("Accept-Language")));
+        LiveSocket socket = new LiveSocket(ctx, json, Messages.forAcceptLanguage(ctx.header("Accept-Language")),
+                observer);
         ctx.attribute(SOCKET, socket);
         try {
             socket.watching(useCases.watch().watch(viewer, ticketId, socket));

@@ -1,0 +1,130 @@
+package io.ticketdesk.adapters.http.metrics;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.ticketdesk.adapters.http.errors.ApiException;
+import io.ticketdesk.adapters.http.errors.ErrorCode;
+import io.ticketdesk.adapters.http.errors.ErrorMapping;
+import io.ticketdesk.adapters.http.realtime.SocketObserver;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * What the HTTP side measures (requests by route template, sockets, login failures, rate-limit
+ * refusals) and {@code GET /metrics}, which answers the registry in Prometheus text format. The
+ * route is the template ({@code /api/v1/tickets/{id}}), never the raw path, so ids never become labels.
+ */
+public final class HttpMetrics implements SocketObserver {
+
+    public static final String PATH = "/metrics";
+    /** Latency buckets from a cached read to a slow report; few enough to keep a scrape small. */
+    private static final Duration[] LATENCY_BUCKETS = {
+            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    private final MeterRegistry registry;
+    private final Supplier<String> scrape;
+    private final Optional<byte[]> token;
+    private final Map<RequestKey, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> eventsSent = new ConcurrentHashMap<>();
+    private final Map<String, Counter> loginFailures = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
+    private final AtomicInteger openSockets = new AtomicInteger();
+
+    private record RequestKey(String method, String route, int status) {
+    }
+
+    /**
+     * {@code scrape} renders the registry (bootstrap owns the Prometheus registry); with a {@code token}
+     * {@code /metrics} wants {@code Authorization: Bearer <token>}.
+     */
+    public HttpMetrics(MeterRegistry registry, Supplier<String> scrape, Optional<String> token) {
+        this.registry = registry;
+        this.scrape = scrape;
+        this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+        registry.gauge("desk.websockets.open", openSockets);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::metrics);
+    }
+
+    private void metrics(Context ctx) {
+        if (token.isPresent()) {
+            String header = ctx.header("Authorization");
+            if (header == null || header.isBlank()) {
+                throw new ApiException(ErrorCode.UNAUTHORIZED, "auth.token.missing");
+            }
+            byte[] offered = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+            if (!MessageDigest.isEqual(offered, token.get())) {
+                throw new ApiException(ErrorCode.UNAUTHORIZED, "auth.token.invalid");
+            }
+        }
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get());
+    }
+
+    /** Runs when a request ends (a request logger): one timer per method, route template and status. */
+    public void requestEnded(Context ctx, Float millis) {
+        RequestKey key = new RequestKey(ctx.method().name(), route(ctx), ctx.statusCode());
+        timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
+                        .description("HTTP requests by method, route template and status")
+                        .tags("method", k.method(), "route", k.route(), "status", Integer.toString(k.status()))
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))
+                .record(Math.round(millis * 1000.0), TimeUnit.MICROSECONDS);
+        String refusedLogin = ctx.attribute(ErrorMapping.AUTH_FAILURE);
+        if (refusedLogin != null && key.method().equals("POST")) {
+            loginFailed(refusedLogin);
+        }
+    }
+
+    private static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint != null) {
+            return endpoint.path;
+        }
+        // no route matched: an unknown path (never labelled as is) or a static file
+        return ctx.statusCode() == 404 || ctx.statusCode() == 405 ? "unmatched" : "static";
+    }
+
+    /** A refused login, by the reason's code (e.g. {@code auth.init_data.expired}). */
+    public void loginFailed(String reason) {
+        loginFailures.computeIfAbsent(reason, r -> Counter.builder("desk.login.failures")
+                .description("Refused logins by reason").tag("reason", r).register(registry)).increment();
+    }
+
+    /** A request or socket refused with 429, by what was limited. */
+    public void rateLimited(String action) {
+        rateLimited.computeIfAbsent(action, a -> Counter.builder("desk.rate.limited")
+                .description("Requests refused by a rate limit").tag("action", a).register(registry)).increment();
+    }
+
+    @Override
+    public void opened() {
+        openSockets.incrementAndGet();
+    }
+
+    @Override
+    public void closed() {
+        openSockets.decrementAndGet();
+    }
+
+    @Override
+    public void eventSent(String type) {
+        eventsSent.computeIfAbsent(type, t -> Counter.builder("desk.websocket.events.sent")
+                .description("Frames sent on ticket sockets by type").tag("type", t).register(registry)).increment();
+    }
+}

@@ -1,0 +1,85 @@
+package io.ticketdesk.bootstrap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.util.thread.ThreadPool;
+
+/**
+ * The one Prometheus registry of an instance, with the JVM, GC and process meters bound. Adapters
+ * get {@link #registry()} (or a plain callback) from here; parts built later (the Telegram outbox
+ * and client) register through {@link #outbox} and {@link #telegramCall} without touching Micrometer.
+ */
+final class ServiceMetrics implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<AutoCloseable> binders;
+
+    ServiceMetrics() {
+        JvmGcMetrics gc = new JvmGcMetrics();
+        JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+        gc.bindTo(registry);
+        heapPressure.bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        binders = List.of(gc, heapPressure);
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text format of everything registered. */
+    String scrape() {
+        return registry.scrape();
+    }
+
+    /** Jetty's request threads: busy, idle, queued. */
+    void jettyThreads(ThreadPool threads) {
+        new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
+    }
+
+    /** The Telegram outbox: messages waiting, and how long the oldest has waited (0 when empty). */
+    void outbox(LongSupplier depth, LongSupplier oldestAgeSeconds) {
+        Gauge.builder("desk.outbox.depth", depth, LongSupplier::getAsLong)
+                .description("Telegram messages waiting in the outbox").register(registry);
+        Gauge.builder("desk.outbox.oldest.age", oldestAgeSeconds, LongSupplier::getAsLong)
+                .description("Age of the oldest waiting outbox message").baseUnit("seconds").register(registry);
+    }
+
+    /** One Telegram Bot API call: {@code method} such as sendMessage, {@code outcome} such as ok, retry, failed. */
+    void telegramCall(String method, String outcome) {
+        Counter.builder("desk.telegram.calls").description("Telegram Bot API calls by method and outcome")
+                .tags("method", method, "outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable binder : binders) {
+            try {
+                binder.close();
+            } catch (Exception ignored) {
+                // a binder only stops its listener
+            }
+        }
+        registry.close();
+    }
+}

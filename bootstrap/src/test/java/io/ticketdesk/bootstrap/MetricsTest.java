@@ -1,0 +1,104 @@
+package io.ticketdesk.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /metrics}: Prometheus text with requests by route template, the pool, sockets, logins and the JVM. */
+class MetricsTest {
+
+    @Test
+    void aRequestJustMadeShowsUnderItsRouteTemplateBesideThePoolAndJvmGauges() {
+        try (DeskUnderTest desk = DeskUnderTest.start()) {
+            DeskUnderTest.Person ann = desk.person(2101, "Ann", "USER");
+            String ticket = desk.post("/api/v1/tickets", ann.token(), Map.of("title", "Metrics", "description", "d",
+                    "category_id", desk.categoryId())).json().get("id").asText();
+            assertEquals(200, desk.get("/api/v1/tickets/" + ticket, ann.token()).status());
+            assertEquals(404, desk.get("/api/v1/tickets/" + java.util.UUID.randomUUID(), ann.token()).status());
+
+            String metrics = scrapeUntil(desk, "route=\"/api/v1/tickets/{id}\",status=\"404\"");
+
+            assertEquals(1.0, value(metrics, "http_server_requests_seconds_count",
+                    "method=\"GET\",route=\"/api/v1/tickets/{id}\",status=\"200\""));
+            assertEquals(1.0, value(metrics, "http_server_requests_seconds_bucket",
+                    "method=\"GET\",route=\"/api/v1/tickets/{id}\",status=\"200\",le=\"+Inf\""));
+            assertFalse(metrics.contains(ticket), "a raw id became a label");
+            assertTrue(value(metrics, "hikaricp_connections_max", "pool=\"ticketdesk\"") >= 4);
+            assertTrue(metrics.contains("hikaricp_connections_active{pool=\"ticketdesk\"}"));
+            assertTrue(metrics.contains("hikaricp_connections_pending{pool=\"ticketdesk\"}"));
+            assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\""));
+            assertTrue(metrics.contains("jvm_gc_"));
+            assertTrue(metrics.contains("jetty_threads_busy"));
+            assertTrue(metrics.startsWith("# HELP") || metrics.contains("\n# TYPE "));
+        }
+    }
+
+    @Test
+    void loginFailuresAreCountedByReasonAndSocketsWhileOpen() {
+        try (DeskUnderTest desk = DeskUnderTest.start()) {
+            String forged = desk.initData(2201, "Mallory").replaceAll("hash=[0-9a-f]+", "hash=" + "0".repeat(64));
+            assertEquals(401, desk.post("/api/v1/auth/telegram", null, Map.of("initData", forged)).status());
+            assertEquals(401, desk.post("/api/v1/auth/telegram", null, Map.of("initData", forged)).status());
+
+            DeskUnderTest.Person ann = desk.person(2202, "Ann", "USER");
+            String ticket = desk.post("/api/v1/tickets", ann.token(), Map.of("title", "Live", "description", "d",
+                    "category_id", desk.categoryId())).json().get("id").asText();
+            try (LiveClient socket = LiveClient.open(desk, ticket, ann.token())) {
+                socket.send("{\"type\":\"ping\"}");
+                socket.next();
+                desk.post("/api/v1/tickets/" + ticket + "/messages", ann.token(), Map.of("content", "hello"));
+                socket.next();
+
+                String metrics = scrapeUntil(desk, "desk_websocket_events_sent_total{type=\"new_message\"}");
+                assertEquals(2.0, value(metrics, "desk_login_failures_total", "reason=\"auth.init_data.signature\""));
+                assertEquals(1.0, value(metrics, "desk_websockets_open", null));
+                assertEquals(1.0, value(metrics, "desk_websocket_events_sent_total", "type=\"new_message\""));
+            }
+            assertEquals(0.0, value(scrapeUntil(desk, "desk_websockets_open 0"), "desk_websockets_open", null));
+        }
+    }
+
+    @Test
+    void aMetricsTokenClosesTheEndpointToAnyoneWithoutIt() {
+        String token = "scrape-token-of-the-test-1234";
+        try (DeskUnderTest desk = DeskUnderTest.start(Map.of("METRICS_TOKEN", token))) {
+            DeskUnderTest.Response none = desk.get("/metrics", null);
+            assertEquals(401, none.status());
+            assertEquals("UNAUTHORIZED", none.errorCode());
+            assertEquals(401, desk.get("/metrics", "scrape-token-of-the-test-9999").status());
+            DeskUnderTest.Response allowed = desk.get("/metrics", token);
+            assertEquals(200, allowed.status());
+            assertTrue(allowed.header("Content-Type").startsWith("text/plain"));
+            assertTrue(allowed.body().contains("http_server_requests_seconds_count{method=\"GET\",route=\"/metrics\",status=\"401\"}"));
+        }
+    }
+
+    /** Scrapes until {@code expected} shows: a request is measured just after its answer is sent. */
+    private static String scrapeUntil(DeskUnderTest desk, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String metrics;
+        do {
+            DeskUnderTest.Response response = desk.get("/metrics", null);
+            assertEquals(200, response.status());
+            metrics = response.body();
+        } while (!metrics.contains(expected) && System.nanoTime() < deadline);
+        assertTrue(metrics.contains(expected), () -> "never showed " + expected);
+        return metrics;
+    }
+
+    /** The value of one sample; {@code labels} is the exact label text (null: no labels), or its start. */
+    private static double value(String metrics, String name, String labels) {
+        String prefix = labels == null ? name + " " : name + "{" + labels;
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "[^\\n]*?([-+0-9.eE]+|NaN)$").matcher(metrics);
+        if (!line.find()) {
+            throw new AssertionError("no sample " + prefix + " in\n" + metrics);
+        }
+        return Double.parseDouble(line.group(1));
+    }
+}
