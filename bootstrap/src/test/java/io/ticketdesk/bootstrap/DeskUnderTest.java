@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +54,12 @@ final class DeskUnderTest implements AutoCloseable {
         env.put("BOT_TOKEN", BOT_TOKEN);
         env.put("JWT_SECRET", JWT_SECRET);
         env.put("TELEGRAM_MODE", "off");
+        // limits stay on (every call goes through them) but out of the way of tests that script many
+        // calls; RateLimitsTest sets its own
+        for (String limit : List.of("RATE_LIMIT_LOGIN", "RATE_LIMIT_TICKETS", "RATE_LIMIT_MESSAGES",
+                "RATE_LIMIT_UPLOADS", "RATE_LIMIT_SOCKETS")) {
+            env.put(limit, "100000/PT1M");
+        }
         overrides.forEach((name, value) -> {
             if (value == null) {
                 env.remove(name);
