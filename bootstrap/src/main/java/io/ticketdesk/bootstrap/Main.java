@@ -19,6 +19,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        LogOutput.use(settings.logFormat());
         List<String> arguments = Arrays.asList(args);
         if (!arguments.isEmpty() && arguments.get(0).equals(SignInitDataCommand.NAME)) {
             try {

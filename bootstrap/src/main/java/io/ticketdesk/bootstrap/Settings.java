@@ -28,9 +28,11 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<Long> staffChatId, TelegramMode telegramMode, URI telegramApiUrl,
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
                        Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins,
-                       Optional<String> metricsToken, RateLimitPolicy rateLimits) {
+                       Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
+
+    public enum LogFormat { TEXT, JSON }
 
     /** The bot token Telegram issues: digits, a colon, then letters, digits, - and _. */
     private static final Pattern BOT_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]{20,}");
@@ -106,7 +108,9 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                     }
                     return token;
                 }),
-                rateLimits(read));
+                rateLimits(read),
+                read.optional("LOG_FORMAT").map(v -> read.parse("LOG_FORMAT", v, "must be text or json, got \"" + v + "\"",
+                        format -> LogFormat.valueOf(format.toUpperCase(Locale.ROOT)))).orElse(LogFormat.TEXT));
     }
 
     /** The variable of each limit; each one {@code COUNT/DURATION}, e.g. {@code 60/PT1M}. */

@@ -3,8 +3,10 @@ package io.ticketdesk.adapters.http.auth;
 import io.javalin.http.Context;
 import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
+import io.ticketdesk.adapters.http.tracing.RequestTracing;
 import io.ticketdesk.application.port.in.auth.IdentifyCallerUseCase;
 import io.ticketdesk.domain.users.User;
+import org.slf4j.MDC;
 
 /** Finds who is calling from the Bearer token, fresh from the database, before any protected route. */
 public final class CallerAuthentication {
@@ -29,7 +31,9 @@ public final class CallerAuthentication {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "auth.token.invalid");
         }
         String token = header.substring(BEARER.length()).strip();
-        ctx.attribute(CALLER, identifyCaller.activeUser(tokens.userIdOf(token)));
+        User caller = identifyCaller.activeUser(tokens.userIdOf(token));
+        ctx.attribute(CALLER, caller);
+        MDC.put(RequestTracing.USER_KEY, caller.id().toString());
     }
 
     /** The authenticated caller of a protected route. */

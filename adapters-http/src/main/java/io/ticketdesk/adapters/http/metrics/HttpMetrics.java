@@ -2,7 +2,6 @@ package io.ticketdesk.adapters.http.metrics;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +9,7 @@ import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
 import io.ticketdesk.adapters.http.errors.ErrorMapping;
 import io.ticketdesk.adapters.http.realtime.SocketObserver;
+import io.ticketdesk.adapters.http.tracing.RouteLabel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -78,7 +78,7 @@ public final class HttpMetrics implements SocketObserver {
 
     /** Runs when a request ends (a request logger): one timer per method, route template and status. */
     public void requestEnded(Context ctx, Float millis) {
-        RequestKey key = new RequestKey(ctx.method().name(), route(ctx), ctx.statusCode());
+        RequestKey key = new RequestKey(ctx.method().name(), RouteLabel.of(ctx), ctx.statusCode());
         timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
                         .description("HTTP requests by method, route template and status")
                         .tags("method", k.method(), "route", k.route(), "status", Integer.toString(k.status()))
@@ -89,15 +89,6 @@ public final class HttpMetrics implements SocketObserver {
         if (refusedLogin != null && key.method().equals("POST")) {
             loginFailed(refusedLogin);
         }
-    }
-
-    private static String route(Context ctx) {
-        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        if (endpoint != null) {
-            return endpoint.path;
-        }
-        // no route matched: an unknown path (never labelled as is) or a static file
-        return ctx.statusCode() == 404 || ctx.statusCode() == 405 ? "unmatched" : "static";
     }
 
     /** A refused login, by the reason's code (e.g. {@code auth.init_data.expired}). */

@@ -16,6 +16,8 @@ public final class RequestTracing {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "request_id";
+    /** The authenticated caller's id, on every log line of the request once the token is checked. */
+    public static final String USER_KEY = "user_id";
     private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
@@ -26,6 +28,7 @@ public final class RequestTracing {
     public static void begin(Context ctx) {
         String offered = ctx.header(HEADER);
         String id = offered != null && ACCEPTABLE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        MDC.remove(USER_KEY);
         MDC.put(MDC_KEY, id);
         ctx.header(HEADER, id);
         ctx.header("X-Content-Type-Options", "nosniff");
@@ -34,9 +37,18 @@ public final class RequestTracing {
     /** Runs last, whatever happened: the access line, then the thread forgets the id. */
     public static void end(Context ctx, Float millis) {
         try {
-            ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+            long duration = Math.round(millis);
+            // the same facts as typed fields, for LOG_FORMAT=json
+            ACCESS.atInfo().setMessage("{} {} {} {}ms")
+                    .addArgument(ctx.method()).addArgument(ctx.path()).addArgument(ctx.statusCode()).addArgument(duration)
+                    .addKeyValue("method", ctx.method().name())
+                    .addKeyValue("route", RouteLabel.of(ctx))
+                    .addKeyValue("status", ctx.statusCode())
+                    .addKeyValue("duration_ms", duration)
+                    .log();
         } finally {
             MDC.remove(MDC_KEY);
+            MDC.remove(USER_KEY);
         }
     }
 }
