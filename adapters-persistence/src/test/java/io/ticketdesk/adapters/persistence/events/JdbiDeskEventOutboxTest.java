@@ -9,6 +9,8 @@ import io.ticketdesk.adapters.persistence.PostgresDatabase;
 import io.ticketdesk.adapters.persistence.TestDatabases;
 import io.ticketdesk.application.port.in.events.DeskEvent;
 import io.ticketdesk.application.port.in.events.RecordedDeskEvent;
+import io.ticketdesk.application.port.out.events.DeskEventOutbox;
+import io.ticketdesk.application.port.out.events.DeskEventOutboxContract;
 import io.ticketdesk.application.port.out.realtime.TicketSignal;
 import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
 import io.ticketdesk.application.service.events.DrainDeskEventsService;
@@ -31,8 +33,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The outbox on PostgreSQL: every event to each consumer once, whatever the commit order and the drainers. */
-class JdbiDeskEventOutboxTest {
+/** The outbox on PostgreSQL: the contract, and every event to each consumer once whatever the commit order and the drainers. */
+class JdbiDeskEventOutboxTest extends DeskEventOutboxContract {
+
+    @Override
+    protected DeskEventOutbox outbox() {
+        return outbox;
+    }
+
 
     private static final TicketSignalBus NO_SIGNALS = new TicketSignalBus() {
         @Override
