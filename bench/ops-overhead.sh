@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Throughput cost of metrics and rate limits (issue 11) on GET /api/v1/tickets/{id}, measured with wrk.
 #
-#   bench/ops-overhead.sh            # ROUNDS=3 DURATION=20s THREADS=2 CONNECTIONS=16 by default
+#   bench/ops-overhead.sh            # ROUNDS=10 DURATION=8s WARMUP=30s THREADS=2 CONNECTIONS=16 by default
 #
 # Two jars side by side, each on its own fresh embedded PostgreSQL and free port: this tree's
 # bootstrap/target/ticketbot.jar ("with": /metrics, request timers, socket and login counters,
 # rate limits, the access line's typed fields) and a baseline built from BASELINE_REF (default:
 # the commit before issue 11's first commit; or give BASELINE_JAR). One ticket is created on each,
-# then wrk hits GET /api/v1/tickets/{id} as its author, alternating with/without ROUNDS times so
-# that load from anything else on the machine falls on both alike. Prints requests/s per round,
-# the means and the difference; also written to bench/out/ops-overhead.txt. Needs java, curl, wrk, git.
+# then wrk hits GET /api/v1/tickets/{id} as its author, alternating with/without ROUNDS times in
+# short runs so that load from anything else on the machine falls on both alike. Prints requests/s
+# per round, the means, and the median of the per-round ratios (the figure to trust on a busy
+# machine); also written to bench/out/ops-overhead.txt. The baseline jar is kept in bench/out/ for
+# the next run. Needs java, curl, wrk, git, bc.
 set -euo pipefail
 
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-20s}
+ROUNDS=${ROUNDS:-10}
+DURATION=${DURATION:-8s}
+WARMUP=${WARMUP:-30s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,12 +44,14 @@ trap 'exit 130' INT TERM
 
 baseline_jar=${BASELINE_JAR:-}
 if [[ -z $baseline_jar ]]; then
-    ref=${BASELINE_REF:-$(git -C "$root" log --format=%H --grep='^Operations: OpenAPI 3.1 document' -n 1)~1}
-    echo "building the baseline jar from $(git -C "$root" rev-parse --short "$ref")"
-    git -C "$root" worktree add --detach "$tmp/baseline-src" "$ref" >/dev/null
-    (cd "$tmp/baseline-src" && mvn -B -q -o -DskipTests package >/dev/null)
-    baseline_jar=$tmp/baseline.jar
-    cp "$tmp/baseline-src/bootstrap/target/ticketbot.jar" "$baseline_jar"
+    ref=$(git -C "$root" rev-parse --short "${BASELINE_REF:-$(git -C "$root" log --format=%H --grep='^Operations: OpenAPI 3.1 document' -n 1)~1}")
+    baseline_jar=$here/out/baseline-$ref.jar
+    if [[ ! -f $baseline_jar ]]; then
+        echo "building the baseline jar from $ref"
+        git -C "$root" worktree add --detach "$tmp/baseline-src" "$ref" >/dev/null 2>&1
+        (cd "$tmp/baseline-src" && mvn -B -q -o -DskipTests package >/dev/null)
+        cp "$tmp/baseline-src/bootstrap/target/ticketbot.jar" "$baseline_jar"
+    fi
 fi
 
 free_port() {
@@ -90,26 +95,31 @@ curl -sf "$with_base/metrics" > "$tmp/metrics.txt"
 grep -q 'http_server_requests_seconds_count' "$tmp/metrics.txt" \
     || { echo "the 'with' jar serves no /metrics" >&2; exit 1; }
 
-rate() { # URL TOKEN: requests/s of one wrk run
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: Bearer $2" "$1" \
+rate() { # URL TOKEN [DURATION]: requests/s of one wrk run
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3:-$DURATION}" -H "Authorization: Bearer $2" "$1" \
         | awk '/Requests\/sec/ {print $2}'
 }
-# warm both JITs before measuring
-rate "$with_url" "$with_token" >/dev/null; rate "$without_url" "$without_token" >/dev/null
+# warm both JITs (twice each, alternating) before measuring: the first seconds run interpreted
+for _ in 1 2; do
+    rate "$with_url" "$with_token" "$WARMUP" >/dev/null; rate "$without_url" "$without_token" "$WARMUP" >/dev/null
+done
 
 result=$here/out/ops-overhead.txt
 {
     echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg);" \
-         "wrk -t$THREADS -c$CONNECTIONS -d$DURATION GET /api/v1/tickets/{id}, $ROUNDS alternating rounds"
+         "wrk -t$THREADS -c$CONNECTIONS -d$DURATION GET /api/v1/tickets/{id}, $ROUNDS alternating rounds after 2x$WARMUP warm-up each"
     printf '%-7s %12s %12s\n' round with without
-    with_sum=0; without_sum=0
+    with_sum=0; without_sum=0; ratios=()
     for round in $(seq "$ROUNDS"); do
         w=$(rate "$with_url" "$with_token")
         wo=$(rate "$without_url" "$without_token")
         printf '%-7s %12s %12s\n' "$round" "$w" "$wo"
         with_sum=$(echo "$with_sum + $w" | bc -l); without_sum=$(echo "$without_sum + $wo" | bc -l)
+        ratios+=("$(echo "$w / $wo" | bc -l)")
     done
     with_mean=$(echo "$with_sum / $ROUNDS" | bc -l); without_mean=$(echo "$without_sum / $ROUNDS" | bc -l)
     printf '%-7s %12.0f %12.0f\n' mean "$with_mean" "$without_mean"
-    printf 'cost of metrics and limits: %.1f%% of requests/s\n' "$(echo "(1 - $with_mean / $without_mean) * 100" | bc -l)"
+    median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
+    printf 'cost of metrics and limits, from the means: %.1f%% of requests/s\n' "$(echo "(1 - $with_mean / $without_mean) * 100" | bc -l)"
+    printf 'cost of metrics and limits, median of the per-round ratios: %.1f%% of requests/s\n' "$(echo "(1 - $median) * 100" | bc -l)"
 } | tee "$result"
