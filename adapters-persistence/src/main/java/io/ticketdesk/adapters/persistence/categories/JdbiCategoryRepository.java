@@ -5,17 +5,15 @@ import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.out.persistence.CategoryRepository;
 import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.categories.Category;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.core.statement.Update;
 
 public final class JdbiCategoryRepository implements CategoryRepository {
 
-    private static final String COLUMNS = "id, name, description, icon, color, is_active, sort_order, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, name, description, icon, color, is_active AS active, sort_order, created_at, updated_at";
 
     private final JdbiTransactions transactions;
 
@@ -43,7 +41,7 @@ public final class JdbiCategoryRepository implements CategoryRepository {
         return transactions.withHandle(handle -> handle
                 .createQuery("SELECT " + COLUMNS + " FROM categories WHERE id = :id" + lock)
                 .bind("id", id)
-                .map((rs, ctx) -> map(rs))
+                .mapTo(Category.class)
                 .findOne());
     }
 
@@ -52,7 +50,7 @@ public final class JdbiCategoryRepository implements CategoryRepository {
         String where = includeInactive ? "" : " WHERE is_active";
         return transactions.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM categories" + where
                         + " ORDER BY sort_order, lower(name), id")
-                .map((rs, ctx) -> map(rs))
+                .mapTo(Category.class)
                 .list());
     }
 
@@ -74,7 +72,7 @@ public final class JdbiCategoryRepository implements CategoryRepository {
 
     private void write(String sql, Category category) {
         try {
-            transactions.withHandle(handle -> bind(handle.createUpdate(sql), category).execute());
+            transactions.withHandle(handle -> handle.createUpdate(sql).bindMethods(category).execute());
         } catch (UnableToExecuteStatementException e) {
             if (Columns.isUniqueViolation(e)) {
                 throw new ConflictException("category.name_taken");
@@ -95,23 +93,5 @@ public final class JdbiCategoryRepository implements CategoryRepository {
     @Override
     public void delete(UUID id) {
         transactions.withHandle(handle -> handle.createUpdate("DELETE FROM categories WHERE id = :id").bind("id", id).execute());
-    }
-
-    private static Update bind(Update update, Category category) {
-        return update.bind("id", category.id())
-                .bind("name", category.name())
-                .bind("description", category.description())
-                .bind("icon", category.icon())
-                .bind("color", category.color())
-                .bind("active", category.active())
-                .bind("sortOrder", category.sortOrder())
-                .bind("createdAt", Columns.utc(category.createdAt()))
-                .bind("updatedAt", Columns.utc(category.updatedAt()));
-    }
-
-    private static Category map(ResultSet rs) throws SQLException {
-        return new Category(Columns.uuid(rs, "id"), rs.getString("name"), rs.getString("description"),
-                rs.getString("icon"), rs.getString("color"), rs.getBoolean("is_active"), rs.getInt("sort_order"),
-                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
     }
 }

@@ -6,6 +6,8 @@ import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.domain.tickets.TicketPolicy;
 import io.ticketdesk.domain.users.User;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Whether a reader may see the message a file hangs on: the ticket's visibility rule from the
@@ -21,16 +23,17 @@ public final class JdbiAttachedMessageAccess implements AttachedMessageAccess {
         this.tickets = tickets;
     }
 
-    private record MessagePlace(UUID ticketId, boolean internal) {
+    record MessagePlace(UUID ticketId, boolean internal) {
     }
+
+    private static final RowMapper<MessagePlace> MESSAGE_PLACE = ConstructorMapper.of(MessagePlace.class);
 
     @Override
     public boolean maySee(User reader, UUID messageId) {
         return transactions.withHandle(handle -> handle
-                        .createQuery("SELECT ticket_id, is_internal FROM messages WHERE id = :id")
+                        .createQuery("SELECT ticket_id, is_internal AS internal FROM messages WHERE id = :id")
                         .bind("id", messageId)
-                        .map((rs, ctx) -> new MessagePlace(rs.getObject("ticket_id", UUID.class),
-                                rs.getBoolean("is_internal")))
+                        .map(MESSAGE_PLACE)
                         .findOne())
                 .filter(place -> !place.internal() || reader.isStaff())
                 .flatMap(place -> tickets.findById(place.ticketId()))

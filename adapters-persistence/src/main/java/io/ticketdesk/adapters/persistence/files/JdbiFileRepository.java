@@ -1,16 +1,12 @@
 package io.ticketdesk.adapters.persistence.files;
 
-import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.out.persistence.FileRepository;
 import io.ticketdesk.domain.files.StoredFile;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiFileRepository implements FileRepository {
 
@@ -26,14 +22,7 @@ public final class JdbiFileRepository implements FileRepository {
     public void insert(StoredFile file) {
         transactions.withHandle(handle -> handle.createUpdate("INSERT INTO files (" + COLUMNS + ") VALUES "
                         + "(:id, :uploaderId, :filename, :contentType, :size, :sha256, :messageId, :createdAt)")
-                .bind("id", file.id())
-                .bind("uploaderId", file.uploaderId())
-                .bind("filename", file.filename())
-                .bind("contentType", file.contentType())
-                .bind("size", file.size())
-                .bind("sha256", file.sha256())
-                .bind("messageId", file.messageId())
-                .bind("createdAt", Columns.utc(file.createdAt()))
+                .bindMethods(file)
                 .execute());
     }
 
@@ -41,7 +30,7 @@ public final class JdbiFileRepository implements FileRepository {
     public Optional<StoredFile> findById(UUID id) {
         return transactions.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM files WHERE id = :id")
                 .bind("id", id)
-                .map(JdbiFileRepository::map)
+                .mapTo(StoredFile.class)
                 .findOne());
     }
 
@@ -49,9 +38,9 @@ public final class JdbiFileRepository implements FileRepository {
     public List<StoredFile> findUnattachedCreatedBefore(Instant cutoff, int limit) {
         return transactions.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM files "
                         + "WHERE message_id IS NULL AND created_at < :cutoff ORDER BY created_at LIMIT :limit")
-                .bind("cutoff", Columns.utc(cutoff))
+                .bind("cutoff", cutoff)
                 .bind("limit", limit)
-                .map(JdbiFileRepository::map)
+                .mapTo(StoredFile.class)
                 .list());
     }
 
@@ -81,17 +70,5 @@ public final class JdbiFileRepository implements FileRepository {
                 .bind("ticket", ticketId)
                 .mapTo(UUID.class)
                 .list());
-    }
-
-    private static StoredFile map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new StoredFile(
-                Columns.uuid(rs, "id"),
-                Columns.uuid(rs, "uploader_id"),
-                rs.getString("filename"),
-                rs.getString("content_type"),
-                rs.getLong("size"),
-                rs.getString("sha256"),
-                Columns.uuid(rs, "message_id"),
-                Columns.instant(rs, "created_at"));
     }
 }

@@ -1,6 +1,5 @@
 package io.ticketdesk.adapters.persistence.statistics;
 
-import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.in.statistics.CategoryShare;
 import io.ticketdesk.application.port.in.statistics.Dashboard;
@@ -14,7 +13,6 @@ import io.ticketdesk.domain.statistics.Percentages;
 import io.ticketdesk.domain.statistics.StatisticsPeriod;
 import io.ticketdesk.domain.tickets.TicketPriority;
 import io.ticketdesk.domain.tickets.TicketStatus;
-import io.ticketdesk.domain.users.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,6 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -111,7 +112,7 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
                             SELECT c.id, c.name, sum(k.tickets) AS count
                             FROM ticket_counts k JOIN categories c ON c.id = k.category_id
                             GROUP BY c.id, c.name HAVING sum(k.tickets) > 0""")
-                    .map(JdbiStatisticsReadModel::categoryCount)
+                    .map(CATEGORY_COUNT)
                     .list());
             List<HelperFigures> helpers = handle.createQuery("""
                             SELECT u.id, u.telegram_id, u.first_name, u.username, u.role,
@@ -120,9 +121,8 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
                             WHERE u.role <> 'USER' AND u.is_active
                             ORDER BY tickets_handled DESC, lower(u.first_name), u.id"""
                             .formatted(meanHours("s.response_micros", "s.first_responses")))
-                    .map((rs, ctx) -> new HelperFigures(new PersonRef(Columns.uuid(rs, "id"), rs.getLong("telegram_id"),
-                            rs.getString("first_name"), rs.getString("username"), Role.valueOf(rs.getString("role"))),
-                            rs.getLong("tickets_handled"), rs.getBigDecimal("response_avg")))
+                    .map(HELPER)
+                    .map(row -> new HelperFigures(row.user(), row.ticketsHandled(), row.responseAvg()))
                     .list();
             return new Dashboard(total, byStatus, response, categories, helpers);
         });
@@ -133,8 +133,8 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
         Map<String, Object> params = new HashMap<>();
         params.put("from", period.from());
         params.put("to", period.to());
-        params.put("start", Columns.utc(period.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        params.put("end", Columns.utc(period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        params.put("start", period.from().atStartOfDay(ZoneOffset.UTC).toInstant());
+        params.put("end", period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         params.put("days", (int) period.days());
         String category = "";
         if (categoryId.isPresent()) {
@@ -170,7 +170,7 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
                                     + " JOIN categories c ON c.id = d.category_id" + days
                                     + " GROUP BY c.id, c.name HAVING sum(d.tickets) > 0")
                     .bindMap(params)
-                    .map(JdbiStatisticsReadModel::categoryCount)
+                    .map(CATEGORY_COUNT)
                     .list());
             List<DayCount> createdPerDay = perDay(handle, params, "ticket_day_counts", days);
             List<DayCount> resolvedPerDay = perDay(handle, params, "ticket_resolved_days", days);
@@ -192,13 +192,15 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
                 .list();
     }
 
-    private record CategoryCount(UUID id, String name, long count) {
+    record CategoryCount(UUID id, String name, long count) {
     }
 
-    private static CategoryCount categoryCount(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-            throws SQLException {
-        return new CategoryCount(Columns.uuid(rs, "id"), rs.getString("name"), rs.getLong("count"));
+    /** A staff member beside their figures on the dashboard. */
+    record HelperRow(@Nested PersonRef user, long ticketsHandled, java.math.BigDecimal responseAvg) {
     }
+
+    private static final RowMapper<CategoryCount> CATEGORY_COUNT = ConstructorMapper.of(CategoryCount.class);
+    private static final RowMapper<HelperRow> HELPER = ConstructorMapper.of(HelperRow.class);
 
     /** Most tickets first, then by name; percentages of their sum by the largest-remainder rule. */
     private static List<CategoryShare> categoryShares(List<CategoryCount> counts) {

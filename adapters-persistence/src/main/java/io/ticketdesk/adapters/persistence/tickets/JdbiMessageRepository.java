@@ -1,6 +1,5 @@
 package io.ticketdesk.adapters.persistence.tickets;
 
-import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.out.persistence.MessageRepository;
 import io.ticketdesk.domain.messages.Message;
@@ -19,12 +18,7 @@ public final class JdbiMessageRepository implements MessageRepository {
             handle.createUpdate("""
                     INSERT INTO messages (id, ticket_id, author_id, content, is_internal, created_at)
                     VALUES (:id, :ticketId, :authorId, :content, :internal, :createdAt)""")
-                    .bind("id", message.id())
-                    .bind("ticketId", message.ticketId())
-                    .bind("authorId", message.authorId())
-                    .bind("content", message.content())
-                    .bind("internal", message.internal())
-                    .bind("createdAt", Columns.utc(message.createdAt()))
+                    .bindMethods(message)
                     .execute();
             // the list pages read these counters instead of counting messages per row; the first
             // public answer by staff (not the author) is the ticket's response, for the statistics
@@ -39,10 +33,7 @@ public final class JdbiMessageRepository implements MessageRepository {
                                                   ELSE first_responder_id END
                     FROM (SELECT role <> 'USER' AND NOT :internal AS answers FROM users WHERE id = :authorId) poster
                     WHERE id = :ticketId""")
-                    .bind("ticketId", message.ticketId())
-                    .bind("authorId", message.authorId())
-                    .bind("internal", message.internal())
-                    .bind("createdAt", Columns.utc(message.createdAt()))
+                    .bindMethods(message)
                     .execute();
         });
     }

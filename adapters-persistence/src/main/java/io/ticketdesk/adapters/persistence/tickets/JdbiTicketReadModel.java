@@ -1,6 +1,5 @@
 package io.ticketdesk.adapters.persistence.tickets;
 
-import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.in.Page;
 import io.ticketdesk.application.port.in.PageRequest;
@@ -12,8 +11,6 @@ import io.ticketdesk.application.port.in.tickets.TicketFilter;
 import io.ticketdesk.application.port.in.tickets.TicketSort;
 import io.ticketdesk.application.port.in.tickets.TicketSummary;
 import io.ticketdesk.application.port.out.persistence.TicketReadModel;
-import io.ticketdesk.domain.messages.Message;
-import io.ticketdesk.domain.tickets.TicketChange;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
@@ -39,7 +38,7 @@ public final class JdbiTicketReadModel implements TicketReadModel {
             + " JOIN users u ON u.id = t.author_id"
             + " LEFT JOIN users a ON a.id = t.assignee_id";
 
-    private static final String MESSAGE_SELECT = "SELECT m.id, m.ticket_id, m.author_id, m.content, m.is_internal, "
+    private static final String MESSAGE_SELECT = "SELECT m.id, m.ticket_id, m.author_id, m.content, m.is_internal AS internal, "
             + "m.created_at, " + TicketRows.personColumns("u") + " FROM messages m JOIN users u ON u.id = m.author_id";
 
     /**
@@ -107,9 +106,7 @@ public final class JdbiTicketReadModel implements TicketReadModel {
                 .addCustomizer(PLANNED_FOR_ITS_VALUES)
                 .bindMap(params)
                 .bind("limit", page.size())
-                .bind("offset", page.offset()), page, rs -> new TicketSummary(TicketRows.ticket(rs),
-                TicketRows.category(rs), TicketRows.person(rs, "u"), TicketRows.person(rs, "a"),
-                rs.getInt("visible_count"), Columns.instant(rs, "visible_last"))));
+                .bind("offset", page.offset()), page, TicketRows.SUMMARY)).map(TicketRows.SummaryRow::summary);
         return kept ? counted : Page.ofCountedUpTo(COUNTED_UP_TO, counted.items(), counted.total(), page);
     }
 
@@ -123,17 +120,23 @@ public final class JdbiTicketReadModel implements TicketReadModel {
                 + pageSql + ") page ON true ORDER BY " + pageOrder;
     }
 
-    /** A row of the page; {@code id} is null on the one row of an empty page. */
-    @FunctionalInterface
-    private interface PageRow<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private static <T> Page<T> pageWithTotal(Query query, PageRequest page, PageRow<T> item) {
+    /** The page's rows mapped by {@code item}, specialized once for the result set; {@code id} is null on the one row of an empty page. */
+    private static <T> Page<T> pageWithTotal(Query query, PageRequest page, RowMapper<T> item) {
         record Row<T>(long total, T item) {
         }
-        List<Row<T>> rows = query.map((rs, ctx) -> new Row<>(rs.getLong("page_total"),
-                rs.getObject("id") == null ? null : item.map(rs))).list();
+        RowMapper<Row<T>> row = new RowMapper<>() {
+            @Override
+            public Row<T> map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return specialize(rs, ctx).map(rs, ctx);
+            }
+
+            @Override
+            public RowMapper<Row<T>> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+                RowMapper<T> items = item.specialize(rs, ctx);
+                return (r, c) -> new Row<>(r.getLong("page_total"), r.getObject("id") == null ? null : items.map(r, c));
+            }
+        };
+        List<Row<T>> rows = query.map(row).list();
         List<T> items = rows.stream().map(Row::item).filter(Objects::nonNull).toList();
         return Page.of(items, rows.isEmpty() ? 0 : rows.get(0).total(), page);
     }
@@ -173,24 +176,21 @@ public final class JdbiTicketReadModel implements TicketReadModel {
                 + " WHERE t.id = :id";
         return transactions.withHandle(handle -> handle.createQuery(sql)
                 .bind("id", id)
-                .map((rs, ctx) -> new TicketDetails(TicketRows.ticket(rs), TicketRows.category(rs),
-                        TicketRows.person(rs, "u"), TicketRows.person(rs, "a")))
+                .map(TicketRows.DETAILS)
+                .map(TicketRows.DetailsRow::details)
                 .findOne());
     }
 
     @Override
     public Page<HistoryEntry> history(UUID ticketId, PageRequest page) {
-        String pageSql = "SELECT h.id, h.field, h.old_value, h.new_value, h.actor_id, h.created_at, "
+        String pageSql = "SELECT h.id, h.field, h.old_value, h.new_value, h.actor_id, h.created_at AS at, "
                 + TicketRows.personColumns("u") + " FROM ticket_history h LEFT JOIN users u ON u.id = h.actor_id"
                 + " WHERE h.ticket_id = :ticket ORDER BY h.id LIMIT :limit OFFSET :offset";
         return transactions.withHandle(handle -> pageWithTotal(handle.createQuery(withTotal(
                         "SELECT count(*) FROM ticket_history WHERE ticket_id = :ticket", pageSql, "page.id"))
                 .bind("ticket", ticketId)
                 .bind("limit", page.size())
-                .bind("offset", page.offset()), page, rs -> new HistoryEntry(rs.getLong("id"), new TicketChange(
-                TicketChange.Field.valueOf(rs.getString("field")), rs.getString("old_value"),
-                rs.getString("new_value"), Columns.uuid(rs, "actor_id"), Columns.instant(rs, "created_at")),
-                TicketRows.person(rs, "u"))));
+                .bind("offset", page.offset()), page, TicketRows.HISTORY).map(TicketRows.HistoryRow::entry));
     }
 
     @Override
@@ -204,7 +204,7 @@ public final class JdbiTicketReadModel implements TicketReadModel {
                             "page.created_at, page.id"))
                     .bind("ticket", ticketId)
                     .bind("limit", page.size())
-                    .bind("offset", page.offset()), page, JdbiTicketReadModel::messageView);
+                    .bind("offset", page.offset()), page, TicketRows.MESSAGE).map(TicketRows.MessageRow::view);
             return Page.of(withAttachments(handle, messages.items()), messages.total(), page);
         });
     }
@@ -214,14 +214,9 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         return transactions.withHandle(handle -> withAttachments(handle, handle.createQuery(MESSAGE_SELECT
                         + " WHERE m.id = :id")
                 .bind("id", messageId)
-                .map((rs, ctx) -> messageView(rs))
+                .map(TicketRows.MESSAGE)
+                .map(TicketRows.MessageRow::view)
                 .list()).stream().findFirst());
-    }
-
-    private static MessageView messageView(ResultSet rs) throws SQLException {
-        return new MessageView(new Message(Columns.uuid(rs, "id"), Columns.uuid(rs, "ticket_id"),
-                Columns.uuid(rs, "author_id"), rs.getString("content"), rs.getBoolean("is_internal"),
-                Columns.instant(rs, "created_at")), TicketRows.person(rs, "u"), List.of());
     }
 
     /** The page's attachments in one more query, never one per message. */
@@ -229,13 +224,12 @@ public final class JdbiTicketReadModel implements TicketReadModel {
         if (page.isEmpty()) {
             return page;
         }
-        Map<UUID, List<Attachment>> byMessage = new HashMap<>();
-        handle.createQuery("SELECT id, message_id, filename, size, content_type FROM files"
-                        + " WHERE message_id = ANY(:messages) ORDER BY created_at, id")
+        Map<UUID, List<Attachment>> byMessage = handle.createQuery("SELECT id, message_id, filename, size, content_type"
+                        + " FROM files WHERE message_id = ANY(:messages) ORDER BY created_at, id")
                 .bindArray("messages", UUID.class, page.stream().map(view -> view.message().id()).toList())
-                .map((rs, ctx) -> Map.entry(Columns.uuid(rs, "message_id"), new Attachment(Columns.uuid(rs, "id"),
-                        rs.getString("filename"), rs.getLong("size"), rs.getString("content_type"))))
-                .forEach(entry -> byMessage.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+                .map(TicketRows.ATTACHMENT)
+                .collect(Collectors.groupingBy(TicketRows.AttachmentRow::messageId,
+                        Collectors.mapping(TicketRows.AttachmentRow::attachment, Collectors.toList())));
         return page.stream()
                 .map(view -> new MessageView(view.message(), view.author(),
                         byMessage.getOrDefault(view.message().id(), List.of())))

@@ -1,6 +1,5 @@
 package io.ticketdesk.adapters.persistence.tickets;
 
-import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
 import io.ticketdesk.domain.ConflictException;
@@ -31,31 +30,29 @@ public final class JdbiTicketRepository implements TicketRepository {
     }
 
     private Optional<Ticket> find(String sql, UUID id) {
-        return transactions.withHandle(handle -> handle.createQuery(sql)
-                .bind("id", id)
-                .map((rs, ctx) -> TicketRows.ticket(rs))
-                .findOne());
+        return transactions.withHandle(handle -> handle.createQuery(sql).bind("id", id).mapTo(Ticket.class).findOne());
     }
 
+    /** The number is left to the column's sequence (V15). */
     @Override
     public void insert(Ticket ticket) {
-        transactions.withHandle(handle -> TicketRows.bindTicket(handle.createUpdate("""
+        transactions.withHandle(handle -> handle.createUpdate("""
                 INSERT INTO tickets (id, title, description, status, priority, category_id, author_id, assignee_id,
                                      created_at, updated_at, resolved_at, closed_at, last_activity_at, version)
                 VALUES (:id, :title, :description, :status, :priority, :categoryId, :authorId, :assigneeId,
                         :createdAt, :updatedAt, :resolvedAt, :closedAt, :lastActivityAt, :version)
-                """), ticket).execute());
+                """).bindMethods(ticket).execute());
     }
 
     @Override
     public Ticket update(Ticket ticket) {
-        int updated = transactions.withHandle(handle -> TicketRows.bindTicket(handle.createUpdate("""
+        int updated = transactions.withHandle(handle -> handle.createUpdate("""
                 UPDATE tickets SET title = :title, description = :description, status = :status,
                                    priority = :priority, category_id = :categoryId, assignee_id = :assigneeId,
                                    updated_at = :updatedAt, resolved_at = :resolvedAt, closed_at = :closedAt,
                                    last_activity_at = :lastActivityAt, version = version + 1
                 WHERE id = :id AND version = :version
-                """), ticket).execute());
+                """).bindMethods(ticket).execute());
         if (updated == 0) {
             throw new ConflictException("ticket.changed_meanwhile");
         }
@@ -72,15 +69,7 @@ public final class JdbiTicketRepository implements TicketRepository {
                     INSERT INTO ticket_history (ticket_id, field, old_value, new_value, actor_id, created_at)
                     VALUES (:ticketId, :field, :oldValue, :newValue, :actorId, :at)
                     """);
-            for (TicketChange change : changes) {
-                batch.bind("ticketId", ticketId)
-                        .bind("field", change.field().name())
-                        .bind("oldValue", change.oldValue())
-                        .bind("newValue", change.newValue())
-                        .bind("actorId", change.actorId())
-                        .bind("at", Columns.utc(change.at()))
-                        .add();
-            }
+            changes.forEach(change -> batch.bind("ticketId", ticketId).bindMethods(change).add());
             return batch.execute();
         });
     }
@@ -95,7 +84,7 @@ public final class JdbiTicketRepository implements TicketRepository {
         return transactions.withHandle(handle -> handle.createQuery("""
                         SELECT id FROM tickets WHERE status = 'RESOLVED' AND last_activity_at <= :cutoff
                         ORDER BY last_activity_at LIMIT :limit""")
-                .bind("cutoff", Columns.utc(cutoff))
+                .bind("cutoff", cutoff)
                 .bind("limit", limit)
                 .mapTo(UUID.class)
                 .list());

@@ -1,21 +1,31 @@
 package io.ticketdesk.adapters.persistence.tickets;
 
-import io.ticketdesk.adapters.persistence.Columns;
+import io.ticketdesk.application.port.in.messages.Attachment;
+import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.in.tickets.CategoryRef;
+import io.ticketdesk.application.port.in.tickets.HistoryEntry;
 import io.ticketdesk.application.port.in.tickets.PersonRef;
+import io.ticketdesk.application.port.in.tickets.TicketDetails;
+import io.ticketdesk.application.port.in.tickets.TicketSummary;
+import io.ticketdesk.domain.messages.Message;
 import io.ticketdesk.domain.tickets.Ticket;
-import io.ticketdesk.domain.tickets.TicketPriority;
-import io.ticketdesk.domain.tickets.TicketStatus;
-import io.ticketdesk.domain.users.Role;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import org.jdbi.v3.core.statement.SqlStatement;
+import io.ticketdesk.domain.tickets.TicketChange;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
-/** The ticket columns and their mapping, shared by the write repository and the read model. */
+/**
+ * The ticket columns and the joined rows the read model maps by constructor: the ticket's own
+ * columns unprefixed, its category under {@code c_}, people under {@code u_} and {@code a_}.
+ */
 final class TicketRows {
 
-    static final String COLUMNS = "t.id, t.number, t.title, t.description, t.status, t.priority, t.category_id, t.author_id, "
-            + "t.assignee_id, t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.last_activity_at, t.version";
+    static final String COLUMNS = "t.id, t.number, t.title, t.description, t.status, t.priority, t.category_id, "
+            + "t.author_id, t.assignee_id, t.created_at, t.updated_at, t.resolved_at, t.closed_at, "
+            + "t.last_activity_at, t.version";
 
     /** A person joined under {@code alias}: its columns, prefixed by the alias. */
     static String personColumns(String alias) {
@@ -26,58 +36,48 @@ final class TicketRows {
 
     static final String CATEGORY_COLUMNS = "c.id AS c_id, c.name AS c_name, c.icon AS c_icon, c.color AS c_color";
 
+    static final RowMapper<SummaryRow> SUMMARY = ConstructorMapper.of(SummaryRow.class);
+    static final RowMapper<DetailsRow> DETAILS = ConstructorMapper.of(DetailsRow.class);
+    static final RowMapper<HistoryRow> HISTORY = ConstructorMapper.of(HistoryRow.class);
+    static final RowMapper<MessageRow> MESSAGE = ConstructorMapper.of(MessageRow.class);
+    static final RowMapper<AttachmentRow> ATTACHMENT = ConstructorMapper.of(AttachmentRow.class);
+
     private TicketRows() {
     }
 
-    static Ticket ticket(ResultSet rs) throws SQLException {
-        return new Ticket(
-                Columns.uuid(rs, "id"),
-                rs.getLong("number"),
-                rs.getString("title"),
-                rs.getString("description"),
-                TicketStatus.valueOf(rs.getString("status")),
-                TicketPriority.valueOf(rs.getString("priority")),
-                Columns.uuid(rs, "category_id"),
-                Columns.uuid(rs, "author_id"),
-                Columns.uuid(rs, "assignee_id"),
-                Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"),
-                Columns.instant(rs, "resolved_at"),
-                Columns.instant(rs, "closed_at"),
-                Columns.instant(rs, "last_activity_at"),
-                rs.getLong("version"));
+    /** A person of a LEFT JOIN that found nobody comes back with no id: that is nobody. */
+    static PersonRef joined(PersonRef person) {
+        return person.id() == null ? null : person;
     }
 
-    /** The person joined under {@code alias}, or null when the join found nobody. */
-    static PersonRef person(ResultSet rs, String alias) throws SQLException {
-        if (rs.getObject(alias + "_id") == null) {
-            return null;
+    record SummaryRow(@Nested Ticket ticket, @Nested("c") CategoryRef category, @Nested("u") PersonRef author,
+                      @Nested("a") PersonRef assignee, int visibleCount, Instant visibleLast) {
+        TicketSummary summary() {
+            return new TicketSummary(ticket, category, author, joined(assignee), visibleCount, visibleLast);
         }
-        return new PersonRef(Columns.uuid(rs, alias + "_id"), rs.getLong(alias + "_telegram_id"),
-                rs.getString(alias + "_first_name"), rs.getString(alias + "_username"),
-                Role.valueOf(rs.getString(alias + "_role")));
     }
 
-    static CategoryRef category(ResultSet rs) throws SQLException {
-        return new CategoryRef(Columns.uuid(rs, "c_id"), rs.getString("c_name"), rs.getString("c_icon"),
-                rs.getString("c_color"));
+    record DetailsRow(@Nested Ticket ticket, @Nested("c") CategoryRef category, @Nested("u") PersonRef author,
+                      @Nested("a") PersonRef assignee) {
+        TicketDetails details() {
+            return new TicketDetails(ticket, category, author, joined(assignee));
+        }
     }
 
-    static <S extends SqlStatement<S>> S bindTicket(S statement, Ticket ticket) {
-        return statement
-                .bind("id", ticket.id())
-                .bind("title", ticket.title())
-                .bind("description", ticket.description())
-                .bind("status", ticket.status().name())
-                .bind("priority", ticket.priority().name())
-                .bind("categoryId", ticket.categoryId())
-                .bind("authorId", ticket.authorId())
-                .bind("assigneeId", ticket.assigneeId())
-                .bind("createdAt", Columns.utc(ticket.createdAt()))
-                .bind("updatedAt", Columns.utc(ticket.updatedAt()))
-                .bind("resolvedAt", Columns.utc(ticket.resolvedAt()))
-                .bind("closedAt", Columns.utc(ticket.closedAt()))
-                .bind("lastActivityAt", Columns.utc(ticket.lastActivityAt()))
-                .bind("version", ticket.version());
+    record HistoryRow(long id, @Nested TicketChange change, @Nested("u") PersonRef actor) {
+        HistoryEntry entry() {
+            return new HistoryEntry(id, change, joined(actor));
+        }
+    }
+
+    /** A message and its author; the attachments come from a query of their own. */
+    record MessageRow(@Nested Message message, @Nested("u") PersonRef author) {
+        MessageView view() {
+            return new MessageView(message, author, List.of());
+        }
+    }
+
+    /** A file of one of the page's messages. */
+    record AttachmentRow(UUID messageId, @Nested Attachment attachment) {
     }
 }

@@ -1,16 +1,20 @@
 package io.ticketdesk.adapters.persistence.users;
 
-import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.in.Page;
 import io.ticketdesk.application.port.in.PageRequest;
 import io.ticketdesk.application.port.in.users.UserFilter;
 import io.ticketdesk.application.port.in.users.UserListItem;
 import io.ticketdesk.application.port.out.persistence.UserDirectory;
+import io.ticketdesk.domain.users.User;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The people list. Ticket count and last activity are subqueries of the page query itself, each an
@@ -20,12 +24,17 @@ public final class JdbiUserDirectory implements UserDirectory {
 
     private static final String SELECT = """
             SELECT u.id, u.telegram_id, u.username, u.first_name, u.last_name, u.language_code, u.role,
-                   u.is_active, u.created_at, u.updated_at,
+                   u.is_active AS active, u.created_at, u.updated_at,
                    (SELECT count(*) FROM tickets t WHERE t.author_id = u.id) AS tickets_count,
                    GREATEST(u.last_login_at,
                             (SELECT max(t.created_at) FROM tickets t WHERE t.author_id = u.id),
                             (SELECT max(m.created_at) FROM messages m WHERE m.author_id = u.id)) AS last_activity
             FROM users u""";
+
+    record ListedUser(@Nested User user, long ticketsCount, Instant lastActivity) {
+    }
+
+    private static final RowMapper<ListedUser> LISTED_USER = ConstructorMapper.of(ListedUser.class);
 
     private final JdbiTransactions transactions;
 
@@ -59,8 +68,8 @@ public final class JdbiUserDirectory implements UserDirectory {
                     .bindMap(params)
                     .bind("limit", page.size())
                     .bind("offset", page.offset())
-                    .map((rs, ctx) -> new UserListItem(UserSql.map(rs, ctx), rs.getLong("tickets_count"),
-                            Columns.instant(rs, "last_activity")))
+                    .map(LISTED_USER)
+                    .map(row -> new UserListItem(row.user(), row.ticketsCount(), row.lastActivity()))
                     .list();
             long total = handle.createQuery("SELECT count(*) FROM users u" + where)
                     .bindMap(params)

@@ -8,9 +8,6 @@ import java.util.UUID;
 
 public final class JdbiUserRepository implements UserRepository {
 
-    private static final String COLUMNS = "id, telegram_id, username, first_name, last_name, language_code, role, "
-            + "is_active, created_at, updated_at";
-
     /** The advisory lock key of role and status changes (any constant; "admin" in ASCII). */
     private static final long ADMINISTRATION_LOCK = 0x61646d696eL;
 
@@ -24,12 +21,12 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(UUID id) {
-        return sql.findOne("SELECT " + COLUMNS + " FROM users WHERE id = :id", "id", id);
+        return sql.findOne("SELECT " + UserSql.COLUMNS + " FROM users WHERE id = :id", "id", id);
     }
 
     @Override
     public Optional<User> findByTelegramId(long telegramId) {
-        return sql.findOne("SELECT " + COLUMNS + " FROM users WHERE telegram_id = :telegramId",
+        return sql.findOne("SELECT " + UserSql.COLUMNS + " FROM users WHERE telegram_id = :telegramId",
                 "telegramId", telegramId);
     }
 
@@ -47,7 +44,7 @@ public final class JdbiUserRepository implements UserRepository {
                     language_code = EXCLUDED.language_code,
                     updated_at = EXCLUDED.updated_at,
                     last_login_at = EXCLUDED.last_login_at
-                RETURNING\s""" + COLUMNS, candidate);
+                RETURNING\s""" + UserSql.COLUMNS, candidate);
     }
 
     @Override
@@ -56,7 +53,7 @@ public final class JdbiUserRepository implements UserRepository {
                 UPDATE users SET username = :username, first_name = :firstName, last_name = :lastName,
                                  updated_at = :updatedAt
                 WHERE id = :id
-                RETURNING\s""" + COLUMNS, user);
+                RETURNING\s""" + UserSql.COLUMNS, user);
     }
 
     @Override
@@ -76,6 +73,6 @@ public final class JdbiUserRepository implements UserRepository {
         return sql.write("""
                 UPDATE users SET role = :role, is_active = :active, updated_at = :updatedAt
                 WHERE id = :id
-                RETURNING\s""" + COLUMNS, user);
+                RETURNING\s""" + UserSql.COLUMNS, user);
     }
 }
