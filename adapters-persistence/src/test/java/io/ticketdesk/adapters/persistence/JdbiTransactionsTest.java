@@ -61,4 +61,30 @@ class JdbiTransactionsTest {
         assertEquals(1, plain.get());
         assertEquals(JdbiTransactions.ATTEMPTS, stuck.get());
     }
+
+    @Test
+    void aNestedTransactionJoinsTheOuterOneWhichIsRetriedAsAWhole() {
+        transactions.withHandle(h -> h.execute("CREATE TABLE nested (n int)"));
+        AtomicInteger outer = new AtomicInteger();
+        AtomicInteger inner = new AtomicInteger();
+
+        transactions.inTransaction(() -> {
+            int attempt = outer.incrementAndGet();
+            transactions.withHandle(h -> h.execute("INSERT INTO nested VALUES (?)", 10 * attempt));
+            return transactions.inTransaction(() -> {
+                inner.incrementAndGet();
+                transactions.withHandle(h -> h.execute("INSERT INTO nested VALUES (?)", attempt));
+                if (attempt == 1) {
+                    throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
+                }
+                return attempt;
+            });
+        });
+
+        assertEquals(2, outer.get(), "the outer work ran again, not only the inner part");
+        assertEquals(2, inner.get());
+        assertEquals(java.util.List.of(20, 2), transactions.withHandle(h -> h
+                .createQuery("SELECT n FROM nested ORDER BY n DESC").mapTo(Integer.class).list()),
+                "the first attempt's rows, inner and outer, were rolled back together");
+    }
 }

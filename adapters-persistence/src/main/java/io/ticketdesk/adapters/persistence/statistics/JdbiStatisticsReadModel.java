@@ -28,7 +28,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Every figure is computed by PostgreSQL. Counts, sums and means come from the counters that V4's
@@ -78,14 +77,9 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
         return counts;
     }
 
-    private <T> T snapshot(java.util.function.Function<Handle, T> work) {
-        return transactions.withHandle(handle -> handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
-                work::apply));
-    }
-
     @Override
     public Dashboard dashboard() {
-        return snapshot(handle -> {
+        return transactions.withSnapshot(handle -> {
             Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
             for (TicketStatus status : TicketStatus.values()) {
                 byStatus.put(status, 0L);
@@ -144,7 +138,7 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
         String days = " WHERE d.day >= :from AND d.day <= :to" + category.replace("category_id", "d.category_id");
         String created = " WHERE t.created_at >= :start AND t.created_at < :end" + category.replace("category_id",
                 "t.category_id");
-        return snapshot(handle -> {
+        return transactions.withSnapshot(handle -> {
             record Totals(long total, Map<TicketStatus, Long> byStatus, Map<TicketPriority, Long> byPriority,
                           java.math.BigDecimal responseAverage, java.math.BigDecimal resolutionAverage) {
             }
