@@ -1,5 +1,7 @@
 package io.ticketdesk.adapters.http;
 
+import static io.javalin.apibuilder.ApiBuilder.path;
+
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.ticketdesk.adapters.http.auth.AuthController;
@@ -129,8 +131,9 @@ public final class HttpApi {
             config.staticFiles.enableWebjars();
 
             config.routes.before(RequestTracing::begin);
-            config.routes.beforeMatched(PREFIX + "/*", ctx -> {
-                if (!ctx.path().equals(PREFIX + "/auth/telegram")) {
+            // secure by default: every matched endpoint needs a caller unless it is marked public
+            config.routes.beforeMatched(ctx -> {
+                if (!ctx.routeRoles().contains(Access.PUBLIC)) {
                     authentication.authenticate(ctx);
                 }
             });
@@ -138,10 +141,14 @@ public final class HttpApi {
                 limits.register(config.routes, PREFIX);
             }
             ErrorMapping.register(config.routes);
-            health.register(config.routes);
+            config.routes.apiBuilder(() -> {
+                health.addEndpoints();
+                path(PREFIX, () -> {
+                    auth.addEndpoints();
+                    capabilities.forEach(ApiRoutes::addEndpoints);
+                });
+            });
             docs.register(config.routes);
-            auth.register(config.routes, PREFIX);
-            capabilities.forEach(capability -> capability.register(config.routes, PREFIX));
             sockets.register(config.routes);
         });
     }

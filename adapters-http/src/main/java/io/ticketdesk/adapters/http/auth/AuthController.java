@@ -1,7 +1,13 @@
 package io.ticketdesk.adapters.http.auth;
 
-import io.javalin.config.RoutesConfig;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
 import io.javalin.http.Context;
+import io.ticketdesk.adapters.http.Access;
+import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.json.JsonRequest;
 import io.ticketdesk.application.port.in.auth.LogInWithTelegramCommand;
 import io.ticketdesk.application.port.in.auth.LogInWithTelegramUseCase;
@@ -10,7 +16,7 @@ import io.ticketdesk.application.port.in.auth.UpdateProfileUseCase;
 import io.ticketdesk.domain.users.User;
 
 /** {@code /auth}: Mini App login, the caller's own account and profile. */
-public final class AuthController {
+public final class AuthController implements ApiRoutes {
 
     private final LogInWithTelegramUseCase logIn;
     private final UpdateProfileUseCase updateProfile;
@@ -22,10 +28,13 @@ public final class AuthController {
         this.tokens = tokens;
     }
 
-    public void register(RoutesConfig routes, String prefix) {
-        routes.post(prefix + "/auth/telegram", this::logIn);
-        routes.get(prefix + "/auth/me", this::me);
-        routes.put(prefix + "/auth/profile", this::updateProfile);
+    @Override
+    public void addEndpoints() {
+        path("/auth", () -> {
+            post("/telegram", this::logIn, Access.PUBLIC);
+            get("/me", this::me);
+            put("/profile", this::updateProfile);
+        });
     }
 
     private void logIn(Context ctx) {

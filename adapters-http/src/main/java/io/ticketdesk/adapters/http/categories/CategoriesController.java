@@ -1,9 +1,14 @@
 package io.ticketdesk.adapters.http.categories;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.javalin.config.RoutesConfig;
-import io.ticketdesk.adapters.http.ApiRoutes;
 import io.javalin.http.Context;
+import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.i18n.Messages;
 import io.ticketdesk.adapters.http.json.JsonRequest;
@@ -33,11 +38,13 @@ public final class CategoriesController implements ApiRoutes {
     }
 
     @Override
-    public void register(RoutesConfig routes, String prefix) {
-        routes.get(prefix + "/categories", this::list);
-        routes.post(prefix + "/categories", this::create);
-        routes.put(prefix + "/categories/{id}", this::update);
-        routes.delete(prefix + "/categories/{id}", this::delete);
+    public void addEndpoints() {
+        path("/categories", () -> {
+            get(this::list);
+            post(this::create);
+            put("/{id}", this::update);
+            delete("/{id}", this::remove);
+        });
     }
 
     private void list(Context ctx) {
@@ -75,7 +82,7 @@ public final class CategoriesController implements ApiRoutes {
                 description, icon, color, active, sortOrder)))));
     }
 
-    private void delete(Context ctx) {
+    private void remove(Context ctx) {
         useCases.delete().delete(CallerAuthentication.caller(ctx), QueryParameters.pathId(ctx, "id"));
         ctx.json(new MessageBody(Messages.forAcceptLanguage(ctx.header("Accept-Language")).text("category.deleted")));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.ticketdesk.adapters.http.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,10 +49,10 @@ public final class ApiDocsController {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/openapi.json", ctx -> send(ctx, "application/json", json));
-        routes.get("/openapi.yaml", ctx -> send(ctx, "application/yaml", yaml));
-        routes.get("/docs", ctx -> send(ctx, "text/html; charset=utf-8", page));
-        routes.get("/docs/swagger-initializer.js", ctx -> send(ctx, "text/javascript", initializer));
+        routes.get("/openapi.json", ctx -> send(ctx, "application/json", json), Access.PUBLIC);
+        routes.get("/openapi.yaml", ctx -> send(ctx, "application/yaml", yaml), Access.PUBLIC);
+        routes.get("/docs", ctx -> send(ctx, "text/html; charset=utf-8", page), Access.PUBLIC);
+        routes.get("/docs/swagger-initializer.js", ctx -> send(ctx, "text/javascript", initializer), Access.PUBLIC);
     }
 
     private static void send(Context ctx, String contentType, byte[] body) {

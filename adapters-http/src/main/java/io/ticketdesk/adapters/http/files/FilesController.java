@@ -1,10 +1,14 @@
 package io.ticketdesk.adapters.http.files;
 
-import io.javalin.config.RoutesConfig;
-import io.ticketdesk.adapters.http.ApiRoutes;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.head;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.util.MultipartUtil;
+import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
@@ -44,14 +48,16 @@ public final class FilesController implements ApiRoutes {
     }
 
     @Override
-    public void register(RoutesConfig routes, String prefix) {
-        routes.post(prefix + "/files/upload", ctx -> upload(ctx, prefix));
-        routes.get(prefix + "/files/{id}", this::download);
-        // media players ask for the size and type first
-        routes.head(prefix + "/files/{id}", this::download);
+    public void addEndpoints() {
+        path("/files", () -> {
+            post("/upload", this::upload);
+            get("/{id}", this::download);
+            // media players ask for the size and type first
+            head("/{id}", this::download);
+        });
     }
 
-    private void upload(Context ctx, String prefix) {
+    private void upload(Context ctx) {
         if (!ctx.isMultipartFormData()) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "file.not_multipart");
         }
@@ -59,7 +65,7 @@ public final class FilesController implements ApiRoutes {
         try (InputStream content = part.getInputStream()) {
             StoredFile file = upload.upload(new UploadFileCommand(
                     CallerAuthentication.caller(ctx), part.getSubmittedFileName(), content));
-            ctx.status(201).json(FileResponse.from(file, prefix));
+            ctx.status(201).json(FileResponse.from(file));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded part", e);
         } finally {

@@ -1,11 +1,14 @@
 package io.ticketdesk.adapters.http.health;
 
-import io.javalin.config.RoutesConfig;
+import static io.javalin.apibuilder.ApiBuilder.get;
+
 import io.javalin.http.Context;
+import io.ticketdesk.adapters.http.Access;
+import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.application.port.in.health.CheckHealthQuery;
 
 /** {@code GET /health}: 200 while the database answers, 503 otherwise; for load balancers, no token. */
-public final class HealthController {
+public final class HealthController implements ApiRoutes {
 
     private final CheckHealthQuery health;
 
@@ -13,8 +16,9 @@ public final class HealthController {
         this.health = health;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/health", this::health);
+    @Override
+    public void addEndpoints() {
+        get("/health", this::health, Access.PUBLIC);
     }
 
     private void health(Context ctx) {

@@ -1,15 +1,18 @@
 package io.ticketdesk.adapters.http.messages;
 
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.javalin.config.RoutesConfig;
-import io.ticketdesk.adapters.http.ApiRoutes;
 import io.javalin.http.Context;
+import io.ticketdesk.adapters.http.ApiRoutes;
+import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.json.JsonRequest;
 import io.ticketdesk.adapters.http.json.QueryParameters;
 import io.ticketdesk.adapters.http.paging.PageResponse;
 import io.ticketdesk.application.port.in.PageRequest;
-import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.application.port.in.messages.Attachment;
 import io.ticketdesk.application.port.in.messages.ListMessagesQuery;
 import io.ticketdesk.application.port.in.messages.MessageView;
@@ -33,9 +36,11 @@ public final class MessagesController implements ApiRoutes {
     }
 
     @Override
-    public void register(RoutesConfig routes, String prefix) {
-        routes.get(prefix + "/tickets/{id}/messages", this::list);
-        routes.post(prefix + "/tickets/{id}/messages", this::post);
+    public void addEndpoints() {
+        path("/tickets/{id}/messages", () -> {
+            get(this::list);
+            post(this::send);
+        });
     }
 
     private void list(Context ctx) {
@@ -46,7 +51,7 @@ public final class MessagesController implements ApiRoutes {
         ctx.json(PageResponse.from(list.list(CallerAuthentication.caller(ctx), ticketId, request), Shown::from));
     }
 
-    private void post(Context ctx) {
+    private void send(Context ctx) {
         UUID ticketId = QueryParameters.pathId(ctx, "id");
         JsonRequest body = JsonRequest.of(ctx);
         String content = body.text("content");

@@ -1,6 +1,8 @@
 package io.ticketdesk.adapters.http.statistics;
 
-import io.javalin.config.RoutesConfig;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
 import io.javalin.http.Context;
 import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
@@ -36,9 +38,11 @@ public final class StatisticsController implements ApiRoutes {
     }
 
     @Override
-    public void register(RoutesConfig routes, String prefix) {
-        routes.get(prefix + "/statistics/dashboard", this::dashboard);
-        routes.get(prefix + "/statistics/tickets", this::tickets);
+    public void addEndpoints() {
+        path("/statistics", () -> {
+            get("/dashboard", this::dashboard);
+            get("/tickets", this::tickets);
+        });
     }
 
     private void dashboard(Context ctx) {

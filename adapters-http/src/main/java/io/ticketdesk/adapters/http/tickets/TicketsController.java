@@ -1,8 +1,13 @@
 package io.ticketdesk.adapters.http.tickets;
 
-import io.javalin.config.RoutesConfig;
-import io.ticketdesk.adapters.http.ApiRoutes;
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
 import io.javalin.http.Context;
+import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
@@ -52,13 +57,17 @@ public final class TicketsController implements ApiRoutes {
     }
 
     @Override
-    public void register(RoutesConfig routes, String prefix) {
-        routes.get(prefix + "/tickets", this::list);
-        routes.post(prefix + "/tickets", this::create);
-        routes.get(prefix + "/tickets/{id}", this::get);
-        routes.put(prefix + "/tickets/{id}", this::update);
-        routes.delete(prefix + "/tickets/{id}", this::delete);
-        routes.get(prefix + "/tickets/{id}/history", this::history);
+    public void addEndpoints() {
+        path("/tickets", () -> {
+            get(this::list);
+            post(this::create);
+            path("/{id}", () -> {
+                get(this::details);
+                put(this::update);
+                delete(this::remove);
+                get("/history", this::history);
+            });
+        });
     }
 
     private void list(Context ctx) {
@@ -93,7 +102,7 @@ public final class TicketsController implements ApiRoutes {
         ctx.status(201).json(TicketResponses.Created.from(created.ticket()));
     }
 
-    private void get(Context ctx) {
+    private void details(Context ctx) {
         respond(ctx, useCases.get().get(CallerAuthentication.caller(ctx), QueryParameters.pathId(ctx, "id")));
     }
 
@@ -111,7 +120,7 @@ public final class TicketsController implements ApiRoutes {
                 description, status, priority, assignedTo, expectedVersion))));
     }
 
-    private void delete(Context ctx) {
+    private void remove(Context ctx) {
         useCases.delete().delete(CallerAuthentication.caller(ctx), QueryParameters.pathId(ctx, "id"));
         ctx.json(new MessageBody(Messages.forAcceptLanguage(ctx.header("Accept-Language")).text("ticket.deleted")));
     }

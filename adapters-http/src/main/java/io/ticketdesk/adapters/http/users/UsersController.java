@@ -1,7 +1,10 @@
 package io.ticketdesk.adapters.http.users;
 
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
@@ -36,10 +39,12 @@ public final class UsersController implements ApiRoutes {
     }
 
     @Override
-    public void register(RoutesConfig routes, String prefix) {
-        routes.get(prefix + "/users", this::list);
-        routes.put(prefix + "/users/{id}/role", this::changeRole);
-        routes.put(prefix + "/users/{id}/status", this::changeStatus);
+    public void addEndpoints() {
+        path("/users", () -> {
+            get(this::list);
+            put("/{id}/role", this::changeRole);
+            put("/{id}/status", this::changeStatus);
+        });
     }
 
     private void list(Context ctx) {
