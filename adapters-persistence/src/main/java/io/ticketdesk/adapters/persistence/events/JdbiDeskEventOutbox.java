@@ -2,14 +2,16 @@ package io.ticketdesk.adapters.persistence.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticketdesk.adapters.persistence.Columns;
 import io.ticketdesk.adapters.persistence.CoreJson;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.in.events.DeskEvent;
 import io.ticketdesk.application.port.in.events.RecordedDeskEvent;
 import io.ticketdesk.application.port.out.events.DeskEventOutbox;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The outbox in {@code desk_events}. Ids come from a sequence and can commit out of order, so
@@ -19,6 +21,12 @@ import java.util.UUID;
  * sorts after every position already passed and is never skipped.
  */
 public final class JdbiDeskEventOutbox implements DeskEventOutbox {
+
+    /** An outbox row as read: the payload still JSON text. */
+    record EventRow(long id, Instant createdAt, String payload) {
+    }
+
+    private static final RowMapper<EventRow> EVENT_ROW = ConstructorMapper.of(EventRow.class);
 
     private final JdbiTransactions transactions;
 
@@ -60,8 +68,8 @@ public final class JdbiDeskEventOutbox implements DeskEventOutbox {
                          LIMIT :max""")
                 .bind("consumer", consumer)
                 .bind("max", max)
-                .map((rs, ctx) -> new RecordedDeskEvent(rs.getLong("id"), Columns.instant(rs, "created_at"),
-                        read(rs.getString("payload"))))
+                .map(EVENT_ROW)
+                .map(row -> new RecordedDeskEvent(row.id(), row.createdAt(), read(row.payload())))
                 .list());
     }
 
