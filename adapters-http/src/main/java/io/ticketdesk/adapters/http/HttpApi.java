@@ -3,6 +3,7 @@ package io.ticketdesk.adapters.http;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.ticketdesk.adapters.http.auth.AuthController;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
@@ -36,6 +37,8 @@ import io.ticketdesk.application.port.in.statistics.DashboardQuery;
 import io.ticketdesk.application.port.in.statistics.TicketStatisticsQuery;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The REST API on Javalin: every route, filter and error mapping is registered here. */
 public final class HttpApi {
@@ -127,8 +130,14 @@ public final class HttpApi {
                 config.requestLogger.http(metrics::requestEnded);
                 metrics.register(config.routes);
             }
-            // Swagger UI's scripts and styles for /docs, from its jar
-            config.staticFiles.enableWebjars();
+            // Swagger UI's scripts and styles for /docs, from its jar (what enableWebjars() serves), public
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "max-age=31622400");
+                files.roles = Set.of(Access.PUBLIC);
+            });
 
             config.routes.before(RequestTracing::begin);
             // secure by default: every matched endpoint needs a caller unless it is marked public
