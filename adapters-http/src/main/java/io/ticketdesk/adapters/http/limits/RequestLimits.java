@@ -11,6 +11,7 @@ import io.ticketdesk.application.port.in.limits.LimitedAction;
 import io.ticketdesk.application.port.in.limits.RateLimitDecision;
 import io.ticketdesk.domain.users.User;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -20,8 +21,11 @@ import java.util.function.Consumer;
  */
 public final class RequestLimits {
 
-    /** Routes that log someone in: limited per client address, before any signature is checked. */
-    public static final List<String> LOGIN_PATHS = List.of("/auth/telegram");
+    /**
+     * Routes that log someone in: limited per client address, before any signature is checked. The
+     * widget and demo logins come with the Mini App; a path without a route is never matched.
+     */
+    public static final List<String> LOGIN_PATHS = List.of("/auth/telegram", "/auth/telegram-widget", "/auth/demo");
 
     private final ApplyRateLimitUseCase limiter;
     private final Consumer<String> onRefused;
@@ -69,7 +73,7 @@ public final class RequestLimits {
         ctx.header("RateLimit-Policy", decision.limit().count() + ";w=" + decision.limit().window().toSeconds());
         if (!decision.allowed()) {
             ctx.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            onRefused.accept(action.name().toLowerCase(java.util.Locale.ROOT));
+            onRefused.accept(action.name().toLowerCase(Locale.ROOT));
             throw new ApiException(ErrorCode.RATE_LIMITED, "error.RATE_LIMITED");
         }
     }
