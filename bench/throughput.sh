@@ -70,7 +70,7 @@ set_uuid() {
     printf '\\set %s_hi %d\n\\set %s_lo %d\n' "$1" "$((16#${hex:0:16}))" "$1" "$((16#${hex:16:16}))"
 }
 person() { echo "$1.id AS $1_id, $1.telegram_id AS $1_telegram_id, $1.first_name AS $1_first_name, $1.username AS $1_username, $1.role AS $1_role"; }
-COLUMNS="t.id, t.title, t.description, t.status, t.priority, t.category_id, t.author_id, t.assignee_id, t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.last_activity_at, t.version"
+COLUMNS="t.id, t.number, t.title, t.description, t.status, t.priority, t.category_id, t.author_id, t.assignee_id, t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.last_activity_at, t.version"
 CATEGORY_COLUMNS="c.id AS c_id, c.name AS c_name, c.icon AS c_icon, c.color AS c_color"
 JOINS=" FROM tickets t JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = t.author_id LEFT JOIN users a ON a.id = t.assignee_id"
 DETAILS="SELECT $COLUMNS, $CATEGORY_COLUMNS, $(person u), $(person a)$JOINS WHERE t.id = $(uuid ticket);"
@@ -126,7 +126,9 @@ SELECT $COLUMNS FROM tickets t WHERE t.id = $(uuid ticket) FOR UPDATE;
 INSERT INTO messages (id, ticket_id, author_id, content, is_internal, created_at) VALUES ($message, $(uuid ticket), $(uuid caller), 'Проверили, платёж прошёл, деньги придут в течение дня.', false, now());
 UPDATE tickets SET messages_count = messages_count + 1, last_message_at = now(), public_messages_count = public_messages_count + CASE WHEN false THEN 0 ELSE 1 END, last_public_message_at = CASE WHEN false THEN last_public_message_at ELSE now() END, first_response_at = COALESCE(first_response_at, CASE WHEN poster.answers AND author_id <> $(uuid caller) THEN now() END), first_responder_id = CASE WHEN first_response_at IS NULL AND poster.answers AND author_id <> $(uuid caller) THEN $(uuid caller) ELSE first_responder_id END FROM (SELECT role <> 'USER' AND NOT false AS answers FROM users WHERE id = $(uuid caller)) poster WHERE id = $(uuid ticket);
 UPDATE tickets SET title = title, description = description, status = status, priority = priority, category_id = category_id, assignee_id = assignee_id, updated_at = now(), resolved_at = resolved_at, closed_at = closed_at, last_activity_at = now(), version = version + 1 WHERE id = $(uuid ticket) AND version = version;
-SELECT pg_notify('ticketdesk_bench', '{"type":"message","ticket":"$1","message":"00000000-0000-0000-0000-000000000000","internal": false}');
+SELECT pg_notify('ticketdesk_bench', '{"type":"message","ticketId":"$1","messageId":"00000000-0000-0000-0000-000000000000","internal": false}');
+INSERT INTO desk_events (kind, ticket_id, payload) VALUES ('message_posted', $(uuid ticket), CAST('{"kind":"message_posted","ticketId":"$1","messageId":"00000000-0000-0000-0000-000000000000","authorId":"$admin_id","internal": false,"ticketAuthorId":"$admin_id","assigneeId": null}' AS jsonb));
+SELECT pg_notify('ticketdesk_bench', '{"type":"events"}');
 $MESSAGE_SELECT WHERE m.id = $message;
 $FILES_OF(ARRAY[$message]) ORDER BY created_at, id;
 COMMIT;
@@ -140,6 +142,8 @@ script_post_ticket() {  # $1 a category id; the customer opens a ticket
 BEGIN;
 SELECT id, name, description, icon, color, is_active, sort_order, created_at, updated_at FROM categories WHERE id = $(uuid category) FOR KEY SHARE;
 INSERT INTO tickets (id, title, description, status, priority, category_id, author_id, assignee_id, created_at, updated_at, resolved_at, closed_at, last_activity_at, version) VALUES ($ticket, 'Не проходит оплата картой', 'Здравствуйте! Оплата не проходит уже второй день, банк говорит что всё в порядке.', 'OPEN', 'NORMAL', $(uuid category), $(uuid caller), NULL, now(), now(), NULL, NULL, now(), 0);
+INSERT INTO desk_events (kind, ticket_id, payload) VALUES ('ticket_created', $ticket, CAST('{"kind":"ticket_created","ticketId":"00000000-0000-0000-0000-000000000000","authorId":"$customer_id","categoryId":"$1","priority":"NORMAL"}' AS jsonb));
+SELECT pg_notify('ticketdesk_bench', '{"type":"events"}');
 SELECT $COLUMNS, $CATEGORY_COLUMNS, $(person u), $(person a)$JOINS WHERE t.id = $ticket;
 COMMIT;
 SQL
