@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -17,8 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  * started on a schedule, RATE per second, whether or not earlier ones have answered, and each is
  * timed from the moment it was due, not from when it went out, so a stall counts for every request
  * it held up (no "coordinated omission"). Paths are picked at random from PATHS_FILE (one per line).
+ * At most CONNECTIONS requests are in flight (keep-alive connections, as wrk2 -c): when all are
+ * busy the next one waits, and its wait counts in its latency.
  *
- *   BENCH_TOKEN=… java bench/FixedRateLatency.java BASE_URL PATHS_FILE RATE SECONDS [WARMUP_SECONDS=5]
+ *   BENCH_TOKEN=… java bench/FixedRateLatency.java BASE_URL PATHS_FILE RATE SECONDS [WARMUP_SECONDS=5] [CONNECTIONS=16]
  *
  * Prints: due, answered, failed, the achieved rate, and p50/p90/p99/p99.9/max in ms.
  */
@@ -34,6 +38,7 @@ public final class FixedRateLatency {
         double rate = Double.parseDouble(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        Semaphore connections = new Semaphore(args.length > 5 ? Integer.parseInt(args[5]) : 16);
         String token = System.getenv("BENCH_TOKEN");
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -43,18 +48,19 @@ public final class FixedRateLatency {
                     return thread;
                 }))
                 .build();
-        run(client, base, paths, token, rate, warmup, false);
-        run(client, base, paths, token, rate, seconds, true);
+        run(client, base, paths, token, rate, warmup, false, connections);
+        run(client, base, paths, token, rate, seconds, true, connections);
         System.exit(0);
     }
 
     private static void run(HttpClient client, String base, List<String> paths, String token, double rate,
-                            int seconds, boolean report) throws InterruptedException {
+                            int seconds, boolean report, Semaphore connections) throws InterruptedException {
         long total = Math.round(rate * seconds);
         long intervalNanos = Math.round(1e9 / rate);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
@@ -67,10 +73,13 @@ public final class FixedRateLatency {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
+            connections.acquire();
             client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                connections.release();
                 long took = System.nanoTime() - due;
                 if (error != null || response.statusCode() >= 400) {
                     failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, error != null ? error.toString() : "HTTP " + response.statusCode());
                 } else {
                     latencies.add(took);
                 }
@@ -91,6 +100,9 @@ public final class FixedRateLatency {
                 rate, seconds, total, answered.get(), failed.get(), answered.get() / elapsed,
                 pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9),
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
+        if (firstFailure.get() != null) {
+            System.out.println("first failure: " + firstFailure.get());
+        }
     }
 
     private static double pct(long[] sorted, double p) {

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Throughput of the service against the cost of its own SQL, in one run (issue 10).
 #
-#   bench/throughput.sh        # DURATION=15 WARMUP=5 CONNECTIONS=16 JFR=1 TICKETS=30000 MESSAGES=150000 USERS=200
+#   bench/throughput.sh        # DURATION=15 WARMUP=5 JIT_WARMUP=20 CONNECTIONS=16 JFR=1 TICKETS=30000 MESSAGES=150000 USERS=200
 #
 # Starts the built jar on a fresh temporary DATA_DIR (embedded PostgreSQL, a free local port,
 # Telegram off), fills it with bench/generate-data.sh, restarts it once so that its PostgreSQL
-# loads pg_stat_statements, then for each endpoint, one after the other:
+# loads pg_stat_statements, runs every endpoint for JIT_WARMUP s (the JIT compiles the hot paths),
+# then for each endpoint, one after the other:
 #   1. wrk (CONNECTIONS connections, 2 threads) against the service for DURATION s after WARMUP s;
 #   2. the statements PostgreSQL saw during that run, per request (pg_stat_statements);
 #   3. pgbench (CONNECTIONS clients, -M prepared, or extended for the lists) against the same PostgreSQL for DURATION s, with
@@ -27,12 +28,15 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 JFR=${JFR:-1}
+JIT_WARMUP=${JIT_WARMUP:-20}
 ONLY=${ONLY:-}
 SCRIPTS=64  # ids per endpoint: one pgbench script file each, and the same ids for wrk
 
 for tool in wrk pgbench jcmd; do
     command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }
 done
+# one benchmark user posts hundreds of messages a second: the per-person limits would answer 429
+export RATE_LIMITS=off
 BENCH_NAME=throughput-bench
 source "$(cd "$(dirname "$0")" && pwd)/start-with-data.sh"
 
@@ -171,7 +175,7 @@ cpu_ticks() {  # CPU ticks (1/100 s) of a process, or of the whole PostgreSQL se
         local postmaster total=0
         postmaster=$(head -1 "$DATA_DIR/postgres/postmaster.pid")
         for pid in $postmaster $(pgrep -P "$postmaster"); do
-            read -r -a f < "/proc/$pid/stat" 2>/dev/null || continue
+            { read -r -a f < "/proc/$pid/stat"; } 2>/dev/null || continue  # a backend may just have gone
             # after the command name, which has no spaces here: utime stime (+ cutime cstime of the postmaster)
             total=$((total + f[13] + f[14]))
             [[ $pid == "$postmaster" ]] && total=$((total + f[15] + f[16]))
@@ -270,6 +274,11 @@ answer_paths=(); for id in "${in_progress_ids[@]}"; do answer_paths+=("/api/v1/t
       .. '\"priority\":\"NORMAL\",\"category_id\":\"' .. categories[math.random(#categories)] .. '\"}') end"
 } > "$out/wrk/post-ticket.lua"
 
+# the JIT first: every endpoint for JIT_WARMUP s, so that the first ones measured are not the slowest
+for lua in get-ticket list-customer list-staff get-messages post-message post-ticket; do
+    [[ -z $ONLY || ",$ONLY," == *",$lua,"* ]] && wrk -t2 -c"$CONNECTIONS" -d"${JIT_WARMUP}s" -s "$out/wrk/$lua.lua" "$base" > /dev/null
+done
+
 # query mode: "prepared" (planned once, as the driver does after five runs of a statement), or
 # "extended" (unnamed, planned for its values every time: the list statement, PLANNED_FOR_ITS_VALUES)
 bench_endpoint "GET /tickets/{id}"              script_get_ticket   "$out/wrk/get-ticket.lua"    prepared "${customer_ticket_ids[@]}"
@@ -284,7 +293,7 @@ if [[ -z $ONLY || ",$ONLY," == *",get-ticket,"* ]]; then
     rate=$(awk 'index($0, "GET /tickets/{id} ") == 1 {printf "%d", $3 * 0.8}' "$result")
     printf '%s\n' "${ticket_paths[@]}" > "$out/get-ticket.paths"
     echo "GET /tickets/{id} at a fixed rate (80 % of the wrk rate, timed from when each request was due):" | tee -a "$result"
-    BENCH_TOKEN=$customer_token java "$here/FixedRateLatency.java" "$base" "$out/get-ticket.paths" "$rate" "$DURATION" "$WARMUP" \
+    BENCH_TOKEN=$customer_token java "$here/FixedRateLatency.java" "$base" "$out/get-ticket.paths" "$rate" "$DURATION" "$WARMUP" "$CONNECTIONS" \
         | tee -a "$result"
 fi
 
