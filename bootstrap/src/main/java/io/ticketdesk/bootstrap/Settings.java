@@ -1,5 +1,6 @@
 package io.ticketdesk.bootstrap;
 
+import io.ticketdesk.adapters.http.limits.HttpLimits;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
 import io.ticketdesk.application.port.in.limits.LimitedAction;
 import io.ticketdesk.application.port.in.limits.RateLimit;
@@ -28,7 +29,8 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<Long> staffChatId, TelegramMode telegramMode, URI telegramApiUrl,
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
                        Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins,
-                       Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat) {
+                       Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat,
+                       HttpLimits httpLimits) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
 
@@ -110,7 +112,12 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                 }),
                 rateLimits(read),
                 read.optional("LOG_FORMAT").map(v -> read.parse("LOG_FORMAT", v, "must be text or json, got \"" + v + "\"",
-                        format -> LogFormat.valueOf(format.toUpperCase(Locale.ROOT)))).orElse(LogFormat.TEXT));
+                        format -> LogFormat.valueOf(format.toUpperCase(Locale.ROOT)))).orElse(LogFormat.TEXT),
+                new HttpLimits(
+                        read.optional("HTTP_IDLE_TIMEOUT").map(v -> read.duration("HTTP_IDLE_TIMEOUT", v))
+                                .orElse(HttpLimits.DEFAULT.idleTimeout()),
+                        read.optional("HTTP_HEADER_TIMEOUT").map(v -> read.duration("HTTP_HEADER_TIMEOUT", v))
+                                .orElse(HttpLimits.DEFAULT.headerDeadline())));
     }
 
     /** The variable of each limit; each one {@code COUNT/DURATION}, e.g. {@code 60/PT1M}. */

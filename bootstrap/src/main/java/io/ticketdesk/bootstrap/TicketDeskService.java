@@ -151,6 +151,7 @@ public final class TicketDeskService implements AutoCloseable {
         http = new HttpApi(http(useCases), tokens, settings.corsOrigins())
                 .measuredBy(httpMetrics)
                 .limitedBy(new RequestLimits(useCases.rateLimits(), httpMetrics::rateLimited))
+                .timeouts(settings.httpLimits())
                 .create();
         http.start(settings.port());
         metrics.jettyThreads(http.jettyServer().threadPool());

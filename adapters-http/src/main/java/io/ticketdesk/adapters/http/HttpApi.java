@@ -10,6 +10,8 @@ import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.auth.JwtTokens;
 import io.ticketdesk.adapters.http.docs.ApiDocsController;
 import io.ticketdesk.adapters.http.errors.ErrorMapping;
+import io.ticketdesk.adapters.http.errors.JsonErrorHandler;
+import io.ticketdesk.adapters.http.errors.SecurityHeaders;
 import io.ticketdesk.adapters.http.health.HealthController;
 import io.ticketdesk.adapters.http.json.JsonMapping;
 import io.ticketdesk.adapters.http.limits.RequestLimits;
@@ -18,6 +20,9 @@ import io.ticketdesk.adapters.http.categories.CategoriesController;
 import io.ticketdesk.adapters.http.files.FilesController;
 import io.ticketdesk.adapters.http.messages.MessagesController;
 import io.ticketdesk.adapters.http.realtime.SocketObserver;
+import io.ticketdesk.adapters.http.json.RequestTextCheck;
+import io.ticketdesk.adapters.http.limits.HeaderDeadline;
+import io.ticketdesk.adapters.http.limits.HttpLimits;
 import io.ticketdesk.adapters.http.realtime.TicketSocketController;
 import io.ticketdesk.adapters.http.statistics.StatisticsController;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
@@ -36,6 +41,9 @@ import io.ticketdesk.application.port.in.realtime.WatchTicketUseCase;
 import io.ticketdesk.application.port.in.statistics.DashboardQuery;
 import io.ticketdesk.application.port.in.statistics.TicketStatisticsQuery;
 import java.time.Duration;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +61,7 @@ public final class HttpApi {
     private final List<ApiRoutes> capabilities;
     private HttpMetrics metrics;
     private RequestLimits limits;
+    private HttpLimits timeouts = HttpLimits.DEFAULT;
 
     /** The in-ports the API drives, handed over by bootstrap; the controllers are this adapter's own business. */
     public record UseCases(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
@@ -97,6 +106,12 @@ public final class HttpApi {
         return this;
     }
 
+    /** Timeouts for slow clients; {@link HttpLimits#DEFAULT} unless set. */
+    public HttpApi timeouts(HttpLimits chosen) {
+        this.timeouts = chosen;
+        return this;
+    }
+
     public Javalin create() {
         CallerAuthentication authentication = new CallerAuthentication(tokens, useCases.identifyCaller());
         AuthController auth = new AuthController(useCases.logIn(), useCases.updateProfile(), tokens);
@@ -118,6 +133,23 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_GRACE.toMillis());
                 server.setStopAtShutdown(false);
+                server.setErrorHandler(new JsonErrorHandler());
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        for (Connector connector : server.getConnectors()) {
+                            if (connector instanceof AbstractConnector tuned) {
+                                tuned.setIdleTimeout(timeouts.idleTimeout().toMillis());
+                                tuned.addBean(new HeaderDeadline(tuned.getScheduler(), timeouts.headerDeadline()));
+                            }
+                        }
+                    }
+                });
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setIdleTimeout(timeouts.idleTimeout().toMillis());
             });
             if (!corsOrigins.isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -140,6 +172,8 @@ public final class HttpApi {
             });
 
             config.routes.before(RequestTracing::begin);
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.before(RequestTextCheck::check);
             // secure by default: every matched endpoint needs a caller unless it is marked public
             config.routes.beforeMatched(ctx -> {
                 if (!ctx.routeRoles().contains(Access.PUBLIC)) {

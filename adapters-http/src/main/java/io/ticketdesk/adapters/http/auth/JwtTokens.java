@@ -72,14 +72,15 @@ public final class JwtTokens {
         }
         try {
             DecodedJWT decoded = verifier.verify(token);
-            UUID userId = UUID.fromString(decoded.getSubject());
-            Instant expiresAt = decoded.getExpiresAtAsInstant();
-            if (expiresAt != null) {
-                if (verified.size() >= REMEMBERED_AT_MOST) {
-                    verified.clear();
-                }
-                verified.put(token, new Verified(userId, expiresAt));
+            // the verifier checks exp only when present: a token without one would never expire
+            if (decoded.getExpiresAt() == null || decoded.getIssuedAt() == null || decoded.getSubject() == null) {
+                throw new ApiException(ErrorCode.UNAUTHORIZED, "auth.token.invalid");
             }
+            UUID userId = UUID.fromString(decoded.getSubject());
+            if (verified.size() >= REMEMBERED_AT_MOST) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(userId, decoded.getExpiresAtAsInstant()));
             return userId;
         } catch (TokenExpiredException expired) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "auth.token.expired");

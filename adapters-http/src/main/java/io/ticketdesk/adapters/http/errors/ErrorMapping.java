@@ -2,6 +2,7 @@ package io.ticketdesk.adapters.http.errors;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.ticketdesk.adapters.http.i18n.Messages;
 import io.ticketdesk.adapters.http.json.WireNames;
@@ -9,11 +10,15 @@ import io.ticketdesk.application.port.in.auth.AuthenticationFailedException;
 import io.ticketdesk.domain.AccessDeniedException;
 import io.ticketdesk.domain.ConflictException;
 import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.NotFoundException;
 import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.files.FileTooLargeException;
 import io.ticketdesk.domain.users.UserBlockedException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +33,8 @@ public final class ErrorMapping {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code(), e.messageKey(), List.of()));
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.code(), e.messageKey(), e.details().stream()
+                .map(d -> new ErrorBody.Detail(d.field(), messages(ctx).text(d.messageKey()))).toList()));
         routes.exception(AuthenticationFailedException.class, (e, ctx) -> {
             ctx.attribute(AUTH_FAILURE, e.reason());
             respond(ctx, ErrorCode.UNAUTHORIZED, e.reason(), List.of());
@@ -37,6 +43,14 @@ public final class ErrorMapping {
         routes.exception(DomainException.class, (e, ctx) -> respond(ctx, codeOf(e), e.code(), List.of()));
         routes.exception(HttpResponseException.class, ErrorMapping::framework);
         routes.exception(Exception.class, ErrorMapping::unexpected);
+        routes.after(ErrorMapping::bareStatus);
+    }
+
+    /** Javalin answers a body that never arrives with a bare 408 and no body, past our handlers: give it the envelope. */
+    private static void bareStatus(Context ctx) {
+        if (ctx.statusCode() == ErrorCode.REQUEST_TIMEOUT.status() && ctx.result() == null) {
+            respond(ctx, ErrorCode.REQUEST_TIMEOUT, "request.status.408", List.of());
+        }
     }
 
     private static ErrorCode codeOf(DomainException e) {
@@ -59,15 +73,26 @@ public final class ErrorMapping {
     }
 
     private static void validation(ValidationException e, Context ctx) {
+        respond(ctx, ErrorCode.VALIDATION_ERROR, "error.VALIDATION_ERROR", details(ctx, e.problems()));
+    }
+
+    private static List<ErrorBody.Detail> details(Context ctx, List<FieldProblem> problems) {
         Messages messages = messages(ctx);
-        List<ErrorBody.Detail> details = e.problems().stream()
+        return problems.stream()
                 .map(p -> new ErrorBody.Detail(WireNames.of(p.field()), messages.text(p.code(), p.args().toArray())))
                 .toList();
-        respond(ctx, ErrorCode.VALIDATION_ERROR, "error.VALIDATION_ERROR", details);
     }
 
     private static void framework(HttpResponseException e, Context ctx) {
         ErrorCode code = ErrorCode.forStatus(e.getStatus());
+        if (code == ErrorCode.METHOD_NOT_ALLOWED) {
+            // RFC 9110 §15.5.6: a 405 names what is allowed; OPTIONS is the question "what is allowed?"
+            ctx.header("Allow", allowed(e));
+            if (ctx.method() == HandlerType.OPTIONS) {
+                ctx.status(204);
+                return;
+            }
+        }
         String key = switch (code) {
             case NOT_FOUND -> "request.route_not_found";
             case METHOD_NOT_ALLOWED -> "request.method_not_allowed";
@@ -75,6 +100,15 @@ public final class ErrorMapping {
             default -> "error." + code.name();
         };
         respond(ctx, code, key, List.of());
+    }
+
+    /** The methods Javalin found for the path (its 405 lists them), plus OPTIONS, which every route answers. */
+    private static String allowed(HttpResponseException e) {
+        Set<String> methods = new LinkedHashSet<>();
+        e.getDetails().values().forEach(list -> Arrays.stream(list.split(","))
+                .map(String::strip).filter(m -> m.matches("[A-Z]+")).forEach(methods::add));
+        methods.add("OPTIONS");
+        return String.join(", ", methods);
     }
 
     private static void unexpected(Exception e, Context ctx) {

@@ -1,6 +1,7 @@
 package io.ticketdesk.adapters.http.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -9,11 +10,11 @@ import io.ticketdesk.adapters.http.errors.ErrorCode;
 import io.ticketdesk.domain.FieldProblem;
 import io.ticketdesk.domain.FieldUpdate;
 import io.ticketdesk.domain.InputField;
+import io.ticketdesk.domain.StorableText;
 import io.ticketdesk.domain.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class JsonRequest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // one JSON value and nothing after it: {"a":1} junk is not JSON
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final JsonNode body;
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -36,7 +38,8 @@ public final class JsonRequest {
 
     /** The body as a JSON object: 400 when it is not JSON at all or not an object. */
     public static JsonRequest of(Context ctx) {
-        String text = ctx.body();
+        String text = Utf8.decode(ctx.bodyAsBytes())
+                .orElseThrow(() -> new ApiException(ErrorCode.BAD_REQUEST, "request.body_not_utf8"));
         JsonNode node;
         try {
             node = text.isBlank() ? null : JSON.readTree(text);
@@ -138,7 +141,11 @@ public final class JsonRequest {
     }
 
     private String textValue(String field, JsonNode value) {
-        return value.isTextual() ? value.textValue() : problem(field, "validation.type.string");
+        if (!value.isTextual()) {
+            return problem(field, "validation.type.string");
+        }
+        // stored as sent or not at all: PostgreSQL refuses NUL, the driver turns a lone surrogate into '?'
+        return StorableText.isStorable(value.textValue()) ? value.textValue() : problem(field, "validation.unstorable_text");
     }
 
     private UUID uuidValue(String field, JsonNode value) {
@@ -152,7 +159,7 @@ public final class JsonRequest {
             return problem(field, "validation.one_of", allowed);
         }
         try {
-            return Enum.valueOf(type, value.textValue().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.textValue());
         } catch (IllegalArgumentException unknown) {
             return problem(field, "validation.one_of", allowed);
         }

@@ -59,7 +59,7 @@ public final class QueryParameters {
     public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type) {
         return text(name).flatMap(value -> {
             try {
-                return Optional.of(Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
+                return Optional.of(Enum.valueOf(type, value));
             } catch (IllegalArgumentException unknown) {
                 problems.add(FieldProblem.of(WireNames.field(name), "validation.one_of",
                         Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));

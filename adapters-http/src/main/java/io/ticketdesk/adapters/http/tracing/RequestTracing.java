@@ -27,12 +27,15 @@ public final class RequestTracing {
 
     /** Runs first: reuses a caller's well-formed id (so a proxy's id follows the request), or makes one. */
     public static void begin(Context ctx) {
-        String offered = ctx.header(HEADER);
-        String id = offered != null && ACCEPTABLE_ID.matcher(offered).matches() ? offered : newId();
+        String id = idFor(ctx.header(HEADER));
         MDC.remove(USER_KEY);
         MDC.put(MDC_KEY, id);
         ctx.header(HEADER, id);
-        ctx.header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** The caller's id when it is a short safe token, a new one otherwise. */
+    public static String idFor(String offered) {
+        return offered != null && ACCEPTABLE_ID.matcher(offered).matches() ? offered : newId();
     }
 
     /**

@@ -8,13 +8,19 @@ import io.ticketdesk.application.port.out.auth.InitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
 import io.ticketdesk.application.port.out.persistence.Transactions;
 import io.ticketdesk.application.port.out.persistence.UserRepository;
+import io.ticketdesk.domain.FieldProblem;
+import io.ticketdesk.domain.InputField;
+import io.ticketdesk.domain.StorableText;
+import io.ticketdesk.domain.ValidationException;
 import io.ticketdesk.domain.users.Role;
 import io.ticketdesk.domain.users.TelegramIdentity;
 import io.ticketdesk.domain.users.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 /** Mini App logins (initData checked here) and the bot's callers (Telegram already vouched): one way to become a user. */
@@ -48,10 +54,19 @@ public final class LogInWithTelegramService implements LogInWithTelegramUseCase,
 
     @Override
     public User identify(TelegramIdentity identity) {
+        refuseUnstorable(identity);
         // ADMIN_TELEGRAM_IDS grants the role on first login only, so an admin can still demote them later.
         Role firstRole = adminTelegramIds.contains(identity.telegramId()) ? Role.ADMIN : Role.USER;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         User candidate = User.firstLogin(UUID.randomUUID(), identity, firstRole, now);
         return transactions.inTransaction(() -> users.insertOrRefreshProfile(candidate)).requireActive();
+    }
+
+    /** Genuinely signed is not the same as storable: a NUL in a name is named, not a database failure. */
+    private static void refuseUnstorable(TelegramIdentity identity) {
+        if (Stream.of(identity.firstName(), identity.lastName(), identity.username(), identity.languageCode())
+                .anyMatch(text -> !StorableText.isStorable(text))) {
+            throw new ValidationException(List.of(FieldProblem.of(InputField.INIT_DATA, "validation.unstorable_text")));
+        }
     }
 }
