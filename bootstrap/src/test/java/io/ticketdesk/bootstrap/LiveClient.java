@@ -88,6 +88,10 @@ final class LiveClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** The next frame, waiting up to 5 s. */
     JsonNode next() {
         try {

@@ -191,7 +191,7 @@ class PeopleTest {
             assertEquals("2024-05-01T12:00:00Z", zedItem.get("last_activity").asText(), "his login at 12:00");
             assertEquals(false, zedItem.get("is_active").asBoolean());
 
-            assertEquals(List.of("Helga"), names(desk.get("/api/v1/users?role=helper", moderator.token())));
+            assertEquals(List.of("Helga"), names(desk.get("/api/v1/users?role=HELPER", moderator.token())));
             assertEquals(List.of("Zed"), names(desk.get("/api/v1/users?is_active=false", moderator.token())));
             assertEquals(List.of("Иван"), names(desk.get("/api/v1/users?search=%D0%98%D0%92%D0%90%D0%9D",
                     moderator.token())), "ИВАН finds Иван");

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** The pool, the schema and the JDBI instance every repository of this adapter shares. */
@@ -17,6 +20,16 @@ public final class PostgresDatabase implements AutoCloseable {
     private PostgresDatabase(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin()).installPlugin(new DeskJdbiPlugin());
+        // a failed statement is logged as written (":name" placeholders), never with the values bound to it
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(PostgresDatabase::withoutValues);
+    }
+
+    /** The driver's message (no server detail, see {@link #open}) and the statement text, no bound values. */
+    static String withoutValues(StatementException failure) {
+        StatementContext context = failure.getStatementContext();
+        String statement = context == null ? null : context.getRenderedSql();
+        return statement == null ? failure.getShortMessage()
+                : failure.getShortMessage() + " [statement: \"" + statement.strip() + "\"]";
     }
 
     /** Opens a pool and brings the schema up to date before anything else uses it. */
@@ -29,6 +42,8 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(2, poolSize));
         config.setPoolName("ticketdesk");
+        // "Detail: Key (telegram_id)=(42) already exists" carries people's data into logs: leave it out
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         // fail a request fast rather than queueing it for 30 s behind a dead database
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);

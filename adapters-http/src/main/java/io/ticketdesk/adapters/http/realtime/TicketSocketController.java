@@ -68,6 +68,8 @@ public final class TicketSocketController {
         routes.ws(PATH, ws -> {
             ws.onConnect(this::connected);
             ws.onMessage(this::received);
+            // SPEC §6 speaks JSON text frames: a binary one is answered, not silently dropped
+            ws.onBinaryMessage(ctx -> socket(ctx).error("BAD_REQUEST", "ws.binary"));
             ws.onClose(ctx -> socket(ctx).stopWatching());
             ws.onError(ctx -> socket(ctx).stopWatching());
         });
