@@ -3,6 +3,7 @@ package io.ticketdesk.bootstrap;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import sun.misc.Signal;
 
 /** {@code java -jar ticketbot.jar [serve | sign-init-data ...]}. */
 public final class Main {
@@ -46,5 +47,23 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "ticketdesk-shutdown"));
+        exitCleanlyOn(service, "TERM", "INT");
+    }
+
+    /**
+     * A stop someone asked for (SIGTERM from a container runtime or systemd, Ctrl-C) is not a
+     * failure: stop gracefully and exit 0 rather than the JVM's default 128 + signal number.
+     */
+    private static void exitCleanlyOn(TicketDeskService service, String... signals) {
+        for (String name : signals) {
+            try {
+                Signal.handle(new Signal(name), received -> {
+                    service.close();
+                    System.exit(0);
+                });
+            } catch (IllegalArgumentException unsupported) {
+                // no such signal here: the shutdown hook still stops the service, with the JVM's own exit code
+            }
+        }
     }
 }

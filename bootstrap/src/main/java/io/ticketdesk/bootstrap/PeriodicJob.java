@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,35 @@ final class PeriodicJob implements AutoCloseable {
                 LOG.warn("{} failed; it runs again in {}", name, every, e);
             }
         }, firstRunAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return new PeriodicJob(executor);
+    }
+
+    /**
+     * A job that says when it wants to run next: each run returns the delay until the next one,
+     * capped at {@code atMostEvery} (which also follows a failed run).
+     */
+    static PeriodicJob startAdaptive(String name, Duration firstRunAfter, Duration atMostEvery,
+                                     Supplier<Duration> work) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.schedule(new Runnable() {
+            @Override
+            public void run() {
+                Duration next = atMostEvery;
+                try {
+                    Duration wanted = work.get();
+                    next = wanted.isNegative() ? Duration.ZERO : wanted.compareTo(atMostEvery) < 0 ? wanted : atMostEvery;
+                } catch (RuntimeException | LinkageError | AssertionError e) {
+                    LOG.warn("{} failed; it runs again in {}", name, atMostEvery, e);
+                }
+                if (!executor.isShutdown()) {
+                    executor.schedule(this, next.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }, firstRunAfter.toMillis(), TimeUnit.MILLISECONDS);
         return new PeriodicJob(executor);
     }
 

@@ -36,6 +36,7 @@ import io.ticketdesk.application.port.out.files.AttachedMessageAccess;
 import io.ticketdesk.application.port.out.files.FileStore;
 import io.ticketdesk.application.port.out.persistence.UserRepository;
 import io.ticketdesk.application.port.out.realtime.TicketSignalBus;
+import io.ticketdesk.application.port.in.tickets.CloseInactiveTicketsUseCase;
 import io.ticketdesk.application.service.auth.CallerCache;
 import io.ticketdesk.application.service.auth.IdentifyCallerService;
 import io.ticketdesk.application.service.auth.LogInWithTelegramService;
@@ -72,7 +73,7 @@ import org.slf4j.LoggerFactory;
 public final class TicketDeskService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketDeskService.class);
-    /** How often RESOLVED tickets are checked for auto-closing; far finer than any sane AUTO_CLOSE_AFTER. */
+    /** The longest gap between auto-close sweeps; each sweep also schedules the next for the next due ticket. */
     private static final Duration AUTO_CLOSE_EVERY = Duration.ofMinutes(1);
     /** Uploads never attached are swept hourly (they expire after 24 h), the first time soon after start. */
     private static final Duration SWEEP_UPLOADS_FIRST = Duration.ofMinutes(1);
@@ -144,8 +145,7 @@ public final class TicketDeskService implements AutoCloseable {
                 limiter);
         remember(PeriodicJob.start("sweep-uploads", SWEEP_UPLOADS_FIRST, SWEEP_UPLOADS_EVERY,
                 useCases.sweepUploads()::sweep));
-        remember(PeriodicJob.start("auto-close", AUTO_CLOSE_EVERY, AUTO_CLOSE_EVERY,
-                useCases.closeInactiveTickets()::closeInactive));
+        remember(autoClose(useCases.closeInactiveTickets(), settings.autoCloseAfter(), clock));
 
         HttpMetrics httpMetrics = new HttpMetrics(metrics.registry(), metrics::scrape, settings.metricsToken());
         http = new HttpApi(http(useCases), tokens, settings.corsOrigins())
@@ -157,6 +157,23 @@ public final class TicketDeskService implements AutoCloseable {
         metrics.jettyThreads(http.jettyServer().threadPool());
         started.push(http::stop);
         LOG.info("ticket desk listening on port {}", http.port());
+    }
+
+    /**
+     * Sweeps at the moment the oldest RESOLVED ticket falls due, not on the next fixed tick; at least
+     * every minute (or every quiet period, if shorter), since a ticket resolved meanwhile is due no
+     * sooner than one quiet period from now. The first sweep at start catches what fell due while stopped.
+     */
+    private static PeriodicJob autoClose(CloseInactiveTicketsUseCase service, Duration quietPeriod, Clock clock) {
+        Duration atMostEvery = quietPeriod.compareTo(AUTO_CLOSE_EVERY) < 0 ? quietPeriod : AUTO_CLOSE_EVERY;
+        return PeriodicJob.startAdaptive("auto-close", Duration.ZERO, atMostEvery, () -> {
+            service.closeInactive();
+            // a millisecond past due: the rule closes a ticket once its quiet period has fully passed
+            // (still due after a sweep means it could not be closed: retry in a second, not in a tight loop)
+            return service.nextDue().map(due -> Duration.between(clock.instant(), due).plusMillis(1))
+                    .map(delay -> delay.isNegative() || delay.isZero() ? Duration.ofSeconds(1) : delay)
+                    .orElse(atMostEvery);
+        });
     }
 
     /** Every service, built once, behind its in-ports. */

@@ -18,6 +18,7 @@ import io.ticketdesk.domain.users.UserBlockedException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +113,13 @@ public final class ErrorMapping {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        Optional<Throwable> storage = StorageFailure.in(e);
+        if (storage.isPresent()) {
+            // ours, not the client's: one line an operator can act on, and a status that says "not now"
+            LOG.error("storage failure in {} {}: {}", ctx.method(), ctx.path(), storage.get().toString());
+            respond(ctx, ErrorCode.INSUFFICIENT_STORAGE, "error.INSUFFICIENT_STORAGE", List.of());
+            return;
+        }
         // the body says nothing of the cause; the log line, found by its request id, says everything
         LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
         respond(ctx, ErrorCode.INTERNAL_ERROR, "error.INTERNAL_ERROR", List.of());

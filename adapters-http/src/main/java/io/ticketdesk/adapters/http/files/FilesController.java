@@ -12,6 +12,7 @@ import io.ticketdesk.adapters.http.ApiRoutes;
 import io.ticketdesk.adapters.http.auth.CallerAuthentication;
 import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
+import io.ticketdesk.adapters.http.errors.StorageFailure;
 import io.ticketdesk.application.port.in.files.DownloadFileUseCase;
 import io.ticketdesk.application.port.in.files.FileDownload;
 import io.ticketdesk.application.port.in.files.UploadFileCommand;
@@ -25,6 +26,7 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -41,10 +43,13 @@ public final class FilesController implements ApiRoutes {
 
     private final UploadFileUseCase upload;
     private final DownloadFileUseCase download;
+    private final Path spoolDirectory;
 
     public FilesController(UploadFileUseCase upload, DownloadFileUseCase download) {
         this.upload = upload;
         this.download = download;
+        // where Jetty keeps upload parts past IN_MEMORY_PART_BYTES while they arrive
+        this.spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     @Override
@@ -76,7 +81,7 @@ public final class FilesController implements ApiRoutes {
     private Part filePart(Context ctx) {
         long limit = upload.maxBytes();
         ctx.req().setAttribute(MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE, new MultipartConfigElement(
-                System.getProperty("java.io.tmpdir"), limit, limit + ENVELOPE_BYTES, IN_MEMORY_PART_BYTES));
+                spoolDirectory.toString(), limit, limit + ENVELOPE_BYTES, IN_MEMORY_PART_BYTES));
         Part part;
         try {
             part = ctx.req().getPart("file");
@@ -93,7 +98,11 @@ public final class FilesController implements ApiRoutes {
      * Jetty reports a part or request over its limit only as a "bad multipart" 400 caused by an
      * IllegalStateException "max file size exceeded: N" or "max length exceeded: N".
      */
-    private static ApiException unreadable(Exception e) {
+    private static RuntimeException unreadable(Exception e) {
+        if (StorageFailure.in(e).isPresent()) {
+            // the spool directory is full or unwritable: our failure, answered 507 by ErrorMapping
+            return new UncheckedIOException("could not spool the upload", new IOException(e));
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (message.startsWith("max file size exceeded") || message.startsWith("max length exceeded")) {

@@ -89,4 +89,13 @@ public final class JdbiTicketRepository implements TicketRepository {
                 .mapTo(UUID.class)
                 .list());
     }
+
+    @Override
+    public Optional<Instant> earliestResolvedActivity() {
+        return transactions.withHandle(handle -> handle.createQuery(
+                        "SELECT min(last_activity_at) FROM tickets WHERE status = 'RESOLVED'")
+                .mapTo(java.time.OffsetDateTime.class)
+                .findOne()
+                .map(java.time.OffsetDateTime::toInstant));
+    }
 }

@@ -34,6 +34,11 @@ public record CloseInactiveTicketsService(TicketRepository tickets, Transactions
         return closed;
     }
 
+    @Override
+    public Optional<Instant> nextDue() {
+        return tickets.earliestResolvedActivity().map(activity -> activity.plus(quietPeriod));
+    }
+
     /** Someone may have answered since the ticket was listed: the rule is checked again on the locked row. */
     private int closeIfStillDue(UUID id, Instant now) {
         Optional<TicketUpdate> update = tickets.findForUpdate(id).flatMap(ticket -> ticket.autoClose(now, quietPeriod));

@@ -30,4 +30,7 @@ public interface TicketRepository {
 
     /** Ids of RESOLVED tickets whose last activity is at or before {@code cutoff}, oldest first. */
     List<UUID> resolvedInactiveSince(Instant cutoff, int limit);
+
+    /** The oldest last activity among RESOLVED tickets: the next one to fall due for auto-closing. */
+    Optional<Instant> earliestResolvedActivity();
 }
