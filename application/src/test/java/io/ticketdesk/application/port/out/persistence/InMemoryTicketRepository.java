@@ -79,6 +79,14 @@ public final class InMemoryTicketRepository implements TicketRepository {
                 .toList();
     }
 
+    @Override
+    public synchronized Optional<Instant> earliestResolvedActivity() {
+        return byId.values().stream()
+                .filter(ticket -> ticket.status() == TicketStatus.RESOLVED)
+                .map(Ticket::lastActivityAt)
+                .min(Comparator.naturalOrder());
+    }
+
     /** A ticket's history, oldest first; empty once it is deleted. */
     public synchronized List<TicketChange> history(UUID ticketId) {
         return List.copyOf(history.getOrDefault(ticketId, List.of()));

@@ -95,6 +95,19 @@ public abstract class TicketRepositoryContract {
         assertEquals(List.of(oldest.id()), tickets().resolvedInactiveSince(longAgo.minus(Duration.ofDays(1)), 1));
     }
 
+    @Test
+    void theEarliestResolvedActivityIsTheNextToFallDue() {
+        Instant veryLongAgo = Instant.parse("1990-01-10T00:00:00Z");
+        List<Ticket> made = List.of(stored(veryLongAgo.minus(Duration.ofDays(9))), // open: never due
+                resolvedAt(veryLongAgo.plus(Duration.ofDays(1))), resolvedAt(veryLongAgo));
+        try {
+            assertEquals(Optional.of(veryLongAgo), tickets().earliestResolvedActivity());
+        } finally {
+            // the repository may be shared with the other contract tests: leave no RESOLVED ticket behind
+            made.forEach(ticket -> tickets().delete(ticket.id()));
+        }
+    }
+
     private Ticket resolvedAt(Instant at) {
         Ticket ticket = stored(at);
         return tickets().update(ticket.withStatus(TicketStatus.RESOLVED, at, null).touchedAt(at));
