@@ -109,7 +109,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 watchdog = startWatchdog(server.pid(), directory.toRealPath(), log);
                 try {
                     awaitReady(server, directory, port, password, log, logFrom);
-                    LOG.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {} (log: {})", port, directory, log);
+                    LOG.info("embedded PostgreSQL started on port {} of 127.0.0.1 with data in {} (log: {})", port, directory, log);
                     return new EmbeddedPostgresServer(directory, lockChannel, server, watchdog, port, password);
                 } catch (PortTakenException taken) {
                     stop(server, watchdog);
