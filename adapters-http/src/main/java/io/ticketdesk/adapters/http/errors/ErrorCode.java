@@ -13,7 +13,8 @@ public enum ErrorCode {
     RANGE_NOT_SATISFIABLE(416),
     VALIDATION_ERROR(422),
     RATE_LIMITED(429),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    SERVICE_UNAVAILABLE(503);
 
     private final int status;
 
@@ -32,6 +33,6 @@ public enum ErrorCode {
                 return code;
             }
         }
-        return status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
+        return status < 500 ? BAD_REQUEST : status == 503 ? SERVICE_UNAVAILABLE : INTERNAL_ERROR;
     }
 }
