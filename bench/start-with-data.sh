@@ -60,7 +60,8 @@ start_service() {
     done
     db_port=$(grep -oE 'embedded PostgreSQL started on port [0-9]+' "$tmp/service.log" | grep -oE '[0-9]+$' | tail -1)
     [[ -n $db_port ]] || { echo "embedded PostgreSQL port not found in the log" >&2; exit 1; }
-    db_url=postgresql://postgres:postgres@127.0.0.1:$db_port/postgres
+    # the password the service generated for its embedded superuser (docs/decisions.md)
+    db_url=postgresql://postgres:$(cat "$DATA_DIR/postgres-password")@127.0.0.1:$db_port/postgres
 }
 stop_service() {
     kill -TERM "$service_pid" 2>/dev/null || true

@@ -130,6 +130,12 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(JsonMapping.objectMapper(), false));
             config.jetty.modifyWebSocketServletFactory(factory ->
                     factory.setIdleTimeout(TicketSocketController.IDLE_TIMEOUT));
+            // Javalin opens a servlet session on every WebSocket upgrade (it copies the session's
+            // attributes); the API keeps no sessions, so none is announced by a cookie or kept long
+            config.jetty.modifyServletContextHandler(handler -> {
+                handler.getSessionHandler().setUsingCookies(false);
+                handler.getSessionHandler().setMaxInactiveInterval(60);
+            });
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_GRACE.toMillis());
                 server.setStopAtShutdown(false);
@@ -174,6 +180,8 @@ public final class HttpApi {
             config.routes.before(RequestTracing::begin);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(RequestTextCheck::check);
+            // an upgrade skips the HTTP filters: its refusals get a request id too
+            config.routes.wsBeforeUpgrade(RequestTracing::begin);
             // secure by default: every matched endpoint needs a caller unless it is marked public
             config.routes.beforeMatched(ctx -> {
                 if (!ctx.routeRoles().contains(Access.PUBLIC)) {

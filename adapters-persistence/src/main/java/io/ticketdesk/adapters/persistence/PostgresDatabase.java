@@ -10,15 +10,22 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The pool, the schema and the JDBI instance every repository of this adapter shares. */
 public final class PostgresDatabase implements AutoCloseable {
 
+    /** Per connection: how long a connect and a login may take, and how long a reply may be awaited. */
+    static final int CONNECT_TIMEOUT_SECONDS = 2;
+    static final int SOCKET_TIMEOUT_SECONDS = 5;
+
     private final HikariDataSource dataSource;
+    private final ReconnectingDataSource connections;
     private final Jdbi jdbi;
 
-    private PostgresDatabase(HikariDataSource dataSource) {
+    private PostgresDatabase(HikariDataSource dataSource, ReconnectingDataSource connections) {
         this.dataSource = dataSource;
+        this.connections = connections;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin()).installPlugin(new DeskJdbiPlugin());
         // a failed statement is logged as written (":name" placeholders), never with the values bound to it
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(PostgresDatabase::withoutValues);
@@ -35,22 +42,44 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Opens a pool and brings the schema up to date before anything else uses it. */
     public static PostgresDatabase open(PostgresUrl url, int poolSize) {
         migrate(url);
+        ReconnectingDataSource connections = new ReconnectingDataSource(driver(url));
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
-        config.setUsername(url.user());
-        config.setPassword(url.password());
+        config.setDataSource(connections);
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(2, poolSize));
         config.setPoolName("ticketdesk");
-        // "Detail: Key (telegram_id)=(42) already exists" carries people's data into logs: leave it out
-        config.addDataSourceProperty("logServerErrorDetail", "false");
-        // fail a request fast rather than queueing it for 30 s behind a dead database
-        config.setConnectionTimeout(3_000);
+        // a request waits this long for a connection while the database is down, then gets a 503
+        config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
+        // idle connections are checked this often, so a dead one is found before a request borrows it
+        config.setKeepaliveTime(30_000);
         // a search's bitmap stays exact instead of lossy (bench/README.md); the skewed list statements
         // are planned for their values by JdbiTicketReadModel itself, every other one is planned once
         config.setConnectionInitSql("SET work_mem = '16MB'");
-        return new PostgresDatabase(new HikariDataSource(config));
+        return new PostgresDatabase(new HikariDataSource(config), connections);
+    }
+
+    /**
+     * The driver's data source for {@code url}: no connect, login or reply waits more than a few
+     * seconds on a database that is down or frozen, and TCP keepalive finds a silently dropped
+     * peer. A value given in the URL itself wins over these defaults.
+     */
+    private static DataSource driver(PostgresUrl url) {
+        PGSimpleDataSource driver = new PGSimpleDataSource();
+        driver.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        driver.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+        driver.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
+        driver.setTcpKeepAlive(true);
+        // "Detail: Key (telegram_id)=(42) already exists" carries people's data into logs: leave it out
+        driver.setLogServerErrorDetail(false);
+        driver.setURL(url.jdbcUrl());
+        if (url.user() != null) {
+            driver.setUser(url.user());
+        }
+        if (url.password() != null) {
+            driver.setPassword(url.password());
+        }
+        return driver;
     }
 
     /** Applies the Flyway migrations of this module to the database at {@code url}. */
@@ -77,6 +106,7 @@ public final class PostgresDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        connections.close();
         dataSource.close();
     }
 }

@@ -18,6 +18,7 @@ public enum ErrorCode {
     HEADERS_TOO_LARGE(431),
     INTERNAL_ERROR(500),
     NOT_IMPLEMENTED(501),
+    SERVICE_UNAVAILABLE(503),
     INSUFFICIENT_STORAGE(507);
 
     private final int status;
@@ -37,6 +38,6 @@ public enum ErrorCode {
                 return code;
             }
         }
-        return status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
+        return status < 500 ? BAD_REQUEST : status == 503 ? SERVICE_UNAVAILABLE : INTERNAL_ERROR;
     }
 }

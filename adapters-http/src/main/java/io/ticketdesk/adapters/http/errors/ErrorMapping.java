@@ -17,6 +17,8 @@ import io.ticketdesk.domain.files.FileTooLargeException;
 import io.ticketdesk.domain.users.UserBlockedException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -113,6 +115,10 @@ public final class ErrorMapping {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (DatabaseUnavailable.isCause(e)) {
+            unavailable(e, ctx);
+            return;
+        }
         Optional<Throwable> storage = StorageFailure.in(e);
         if (storage.isPresent()) {
             // ours, not the client's: one line an operator can act on, and a status that says "not now"
@@ -125,10 +131,27 @@ public final class ErrorMapping {
         respond(ctx, ErrorCode.INTERNAL_ERROR, "error.INTERNAL_ERROR", List.of());
     }
 
+    /** The database is down or hung: a 503 the client may retry, not a 500 with a stack trace per request. */
+    public static void unavailable(Exception e, Context ctx) {
+        DatabaseUnavailable.report(e);
+        ctx.header("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+        respond(ctx, ErrorCode.SERVICE_UNAVAILABLE, "error.SERVICE_UNAVAILABLE", List.of());
+    }
+
     private static void respond(Context ctx, ErrorCode code, String messageKey, List<ErrorBody.Detail> details) {
         Messages messages = messages(ctx);
         String message = messages.has(messageKey) ? messages.text(messageKey) : messages.text("error." + code.name());
-        ctx.status(code.status()).json(ErrorBody.of(code, message, details));
+        ErrorBody body = ErrorBody.of(code, message, details);
+        ctx.status(code.status()).json(body);
+        if ("websocket".equalsIgnoreCase(ctx.header("Upgrade"))) {
+            // Javalin never writes the result of a refused WebSocket upgrade: write the envelope here
+            try {
+                ctx.res().getOutputStream().write(ctx.jsonMapper().toJsonString(body, ErrorBody.class)
+                        .getBytes(StandardCharsets.UTF_8));
+            } catch (IOException gone) {
+                LOG.debug("could not answer a refused upgrade", gone);
+            }
+        }
     }
 
     private static Messages messages(Context ctx) {

@@ -129,6 +129,9 @@ final class LiveSocket implements TicketWatcher {
                         .put("new", change.getValue().newValue());
             }
             data.set("changed_by", actor(updated.by()));
+        } else if (event instanceof LiveEvent.Resync) {
+            frame.put("type", "resync");
+            data = json.createObjectNode();
         } else {
             LiveEvent.Typing typing = (LiveEvent.Typing) event;
             frame.put("type", "typing");

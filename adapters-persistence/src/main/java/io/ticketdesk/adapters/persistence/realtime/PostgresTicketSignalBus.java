@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Ticket signals over PostgreSQL NOTIFY/LISTEN. Publishing is a {@code pg_notify} in the running
  * transaction, so PostgreSQL delivers it only on commit and in commit order, to every instance.
  * Listening holds one connection of its own, outside the pool, and comes back by itself when the
- * connection drops (signals sent while it is away are lost; clients reload on reconnect).
+ * connection drops; signals sent while it is away are lost, so once it listens again the
+ * {@link #afterGap} actions run (watchers are told to reload).
  */
 public final class PostgresTicketSignalBus implements TicketSignalBus, AutoCloseable {
 
@@ -39,11 +40,13 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
     static final int MAX_PAYLOAD_BYTES = 7999;
     private static final Logger LOG = LoggerFactory.getLogger(PostgresTicketSignalBus.class);
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+    /** Short: every signal committed before listening resumes is one more thing clients must reload. */
+    private static final Duration RECONNECT_AFTER = Duration.ofMillis(200);
 
     private final JdbiTransactions transactions;
     private final PostgresUrl url;
     private final List<Consumer<TicketSignal>> receivers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> gapActions = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstListen = new CountDownLatch(1);
     /** Markers sent by {@link #awaitEarlierSignals} and not back yet; not JSON, so never taken for a signal. */
     private static final String BARRIER = "barrier:";
@@ -118,7 +121,13 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
         receivers.add(receiver);
     }
 
+    @Override
+    public void afterGap(Runnable action) {
+        gapActions.add(action);
+    }
+
     private void listen() {
+        boolean interrupted = false;
         while (running) {
             try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
                 try (Statement statement = connection.createStatement()) {
@@ -129,6 +138,11 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
                     dispatch(new TicketSignal.SignalsMissed());
                 }
                 firstListen.countDown();
+                if (interrupted) {
+                    LOG.info("listening for ticket signals again; watchers are told to reload");
+                    interrupted = false;
+                    runGapActions();
+                }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
@@ -140,11 +154,25 @@ public final class PostgresTicketSignalBus implements TicketSignalBus, AutoClose
                 }
             } catch (SQLException e) {
                 if (running) {
-                    LOG.warn("ticket signal connection lost ({}); listening again in {}", e.getMessage(), RECONNECT_AFTER);
+                    if (!interrupted) {
+                        LOG.warn("ticket signal connection lost ({}); retrying every {} ms", e.getMessage(),
+                                RECONNECT_AFTER.toMillis());
+                    }
+                    interrupted = true;
                     // signals committed from now until listening again are lost: receivers drop what they kept
                     dispatch(new TicketSignal.SignalsMissed());
                     pause();
                 }
+            }
+        }
+    }
+
+    private void runGapActions() {
+        for (Runnable action : gapActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a ticket signal gap action failed", e);
             }
         }
     }

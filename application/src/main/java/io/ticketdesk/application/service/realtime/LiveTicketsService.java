@@ -68,6 +68,13 @@ public final class LiveTicketsService implements WatchTicketUseCase, SendTypingU
         this.users = users;
         this.readModel = readModel;
         bus.subscribe(this::receive);
+        bus.afterGap(this::resyncAll);
+    }
+
+    /** Signals may have been lost while the bus was away: every watcher is told to reload its ticket. */
+    private void resyncAll() {
+        watchesByTicket.values().stream().flatMap(Set::stream).toList()
+                .forEach(watch -> watch.watcher.deliver(new LiveEvent.Resync(watch.ticketId)));
     }
 
     @Override

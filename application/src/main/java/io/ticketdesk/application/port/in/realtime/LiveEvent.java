@@ -24,4 +24,8 @@ public sealed interface LiveEvent {
 
     record Typing(UUID ticketId, UUID userId, String firstName, boolean typing) implements LiveEvent {
     }
+
+    /** Events of this ticket may have been missed (the service lost its database for a while): reload it. */
+    record Resync(UUID ticketId) implements LiveEvent {
+    }
 }

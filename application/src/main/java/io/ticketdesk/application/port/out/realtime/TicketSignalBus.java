@@ -12,4 +12,12 @@ public interface TicketSignalBus {
 
     /** {@code receiver} is called on one thread, one signal at a time, in the order they were committed. */
     void subscribe(Consumer<TicketSignal> receiver);
+
+    /**
+     * {@code action} runs on the receiving thread each time delivery resumes after an interruption
+     * (the database connection was lost): signals committed meanwhile may never arrive, everything
+     * committed after {@code action} starts will. A bus that cannot lose signals never runs it.
+     */
+    default void afterGap(Runnable action) {
+    }
 }

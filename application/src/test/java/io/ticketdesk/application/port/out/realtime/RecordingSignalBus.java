@@ -13,6 +13,7 @@ public final class RecordingSignalBus implements TicketSignalBus {
 
     private final List<TicketSignal> published = new CopyOnWriteArrayList<>();
     private final List<Consumer<TicketSignal>> receivers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> gapActions = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(TicketSignal signal) {
@@ -23,6 +24,16 @@ public final class RecordingSignalBus implements TicketSignalBus {
     @Override
     public void subscribe(Consumer<TicketSignal> receiver) {
         receivers.add(receiver);
+    }
+
+    @Override
+    public void afterGap(Runnable action) {
+        gapActions.add(action);
+    }
+
+    /** As when the bus lost its connection and got it back. */
+    public void gap() {
+        gapActions.forEach(Runnable::run);
     }
 
     /** What was published, in order, without the outbox wake-ups. */
