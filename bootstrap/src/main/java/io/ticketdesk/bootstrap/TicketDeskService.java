@@ -111,7 +111,9 @@ public final class TicketDeskService implements AutoCloseable {
     private void wire(Settings settings, Clock clock) {
         PostgresUrl url = settings.databaseUrl().orElseGet(() -> remember(EmbeddedPostgresServer.start(settings.dataDir())).url());
         LOG.info("using PostgreSQL at {}", url);
-        PostgresDatabase database = remember(PostgresDatabase.open(url, poolSize()));
+        boolean bot = settings.telegramMode() != Settings.TelegramMode.OFF;
+        PostgresDatabase database = remember(PostgresDatabase.open(url,
+                poolSize() + (bot ? TelegramWiring.EXTRA_CONNECTIONS : 0)));
         metrics = remember(new ServiceMetrics());
         database.publishPoolMetrics(metrics.registry());
         JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
@@ -141,18 +143,20 @@ public final class TicketDeskService implements AutoCloseable {
                 clock);
         remember(PeriodicJob.start("forget-full-rate-buckets", FORGET_FULL_BUCKETS_EVERY, FORGET_FULL_BUCKETS_EVERY,
                 limiter::forgetFullBuckets));
+        TelegramWiring.Probe botProbe = new TelegramWiring.Probe();
         useCases = useCases(settings, clock, database, transactions, users, verifier, files, fileStore, signals,
-                limiter);
+                limiter, botProbe);
         remember(PeriodicJob.start("sweep-uploads", SWEEP_UPLOADS_FIRST, SWEEP_UPLOADS_EVERY,
                 useCases.sweepUploads()::sweep));
         remember(autoClose(useCases.closeInactiveTickets(), settings.autoCloseAfter(), clock));
 
         HttpMetrics httpMetrics = new HttpMetrics(metrics.registry(), metrics::scrape, settings.metricsToken());
-        http = new HttpApi(http(useCases), tokens, settings.corsOrigins())
+        HttpApi api = new HttpApi(http(useCases), tokens, settings.corsOrigins())
                 .measuredBy(httpMetrics)
                 .limitedBy(new RequestLimits(useCases.rateLimits(), httpMetrics::rateLimited))
-                .timeouts(settings.httpLimits())
-                .create();
+                .timeouts(settings.httpLimits());
+        TelegramWiring.start(settings, useCases, transactions, url, api, botProbe).ifPresent(this::remember);
+        http = api.create();
         http.start(settings.port());
         metrics.jettyThreads(http.jettyServer().threadPool());
         started.push(http::stop);
@@ -180,7 +184,8 @@ public final class TicketDeskService implements AutoCloseable {
     private static DeskUseCases useCases(Settings settings, Clock clock, PostgresDatabase database,
                                          JdbiTransactions transactions, JdbiUserRepository users,
                                          InitDataVerifier verifier, JdbiFileRepository files, FileStore fileStore,
-                                         TicketSignalBus signals, ApplyRateLimitUseCase rateLimits) {
+                                         TicketSignalBus signals, ApplyRateLimitUseCase rateLimits,
+                                         TelegramWiring.Probe botProbe) {
         JdbiTicketRepository tickets = new JdbiTicketRepository(transactions);
         JdbiCategoryRepository categories = new JdbiCategoryRepository(transactions);
         JdbiTicketReadModel readModel = new JdbiTicketReadModel(transactions);
@@ -204,7 +209,7 @@ public final class TicketDeskService implements AutoCloseable {
                 callers,
                 logIn,
                 new UpdateProfileService(userWrites, transactions, clock),
-                new HealthService(new PostgresDatabaseProbe(database.dataSource())),
+                new HealthService(new PostgresDatabaseProbe(database.dataSource()), botProbe),
                 ticketQueries,
                 ticketQueries,
                 ticketQueries,

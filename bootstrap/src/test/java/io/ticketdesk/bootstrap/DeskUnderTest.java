@@ -209,7 +209,7 @@ final class DeskUnderTest implements AutoCloseable {
     }
 
     String initData(long telegramId, String firstName) {
-        return new InitDataSigner(BOT_TOKEN).sign(telegramId, firstName, null, null, null, clock.instant());
+        return new InitDataSigner(environment.getOrDefault("BOT_TOKEN", BOT_TOKEN)).sign(telegramId, firstName, null, null, null, clock.instant());
     }
 
     /** Logs a person in through the real Mini App endpoint and returns their access token. */

@@ -62,6 +62,7 @@ public final class HttpApi {
     private HttpMetrics metrics;
     private RequestLimits limits;
     private HttpLimits timeouts = HttpLimits.DEFAULT;
+    private final java.util.Map<String, PlainPostHandler> plainPosts = new java.util.LinkedHashMap<>();
 
     /** The in-ports the API drives, handed over by bootstrap; the controllers are this adapter's own business. */
     public record UseCases(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
@@ -109,6 +110,15 @@ public final class HttpApi {
     /** Timeouts for slow clients; {@link HttpLimits#DEFAULT} unless set. */
     public HttpApi timeouts(HttpLimits chosen) {
         this.timeouts = chosen;
+        return this;
+    }
+
+    /** Serves {@code handler} at {@code path} (outside {@link #PREFIX}: no token is asked for). */
+    public HttpApi plainPost(String path, PlainPostHandler handler) {
+        if (path.startsWith(PREFIX + "/") || path.equals("/health")) {
+            throw new IllegalArgumentException(path + " belongs to the API");
+        }
+        plainPosts.put(path, handler);
         return this;
     }
 
@@ -201,6 +211,10 @@ public final class HttpApi {
             });
             docs.register(config.routes);
             sockets.register(config.routes);
+            plainPosts.forEach((path, handler) -> config.routes.post(path, ctx -> {
+                PlainPostHandler.Answer answer = handler.handle(ctx::header, ctx.bodyAsBytes());
+                ctx.status(answer.status()).contentType("application/json").result(answer.json());
+            }, Access.PUBLIC));
         });
     }
 }

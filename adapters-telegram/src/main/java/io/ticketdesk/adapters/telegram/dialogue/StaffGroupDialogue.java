@@ -1,0 +1,185 @@
+package io.ticketdesk.adapters.telegram.dialogue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ticketdesk.adapters.telegram.api.BotApiJson;
+import io.ticketdesk.adapters.telegram.api.CallbackQuery;
+import io.ticketdesk.adapters.telegram.api.Message;
+import io.ticketdesk.adapters.telegram.delivery.OutgoingCall;
+import io.ticketdesk.adapters.telegram.delivery.TelegramOutbox;
+import io.ticketdesk.adapters.telegram.delivery.TelegramText;
+import io.ticketdesk.application.port.in.messages.PostMessageCommand;
+import io.ticketdesk.application.port.in.tickets.TicketDetails;
+import io.ticketdesk.application.port.in.tickets.UpdateTicketCommand;
+import io.ticketdesk.domain.AccessDeniedException;
+import io.ticketdesk.domain.ConflictException;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.FieldUpdate;
+import io.ticketdesk.domain.NotFoundException;
+import io.ticketdesk.domain.tickets.TicketPriority;
+import io.ticketdesk.domain.tickets.TicketStatus;
+import io.ticketdesk.domain.users.User;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Staff in the staff group (plain group; forum topics are not handled yet): a reply to a post
+ * about a ticket answers it as the writer (a leading {@code !} makes it an internal note), and
+ * {@code /resolve}, {@code /close}, {@code /reopen}, {@code /assign}, {@code /priority X} sent as
+ * such a reply act on it with the writer's permissions. "Take" and "Resolve" buttons do the same.
+ * People who are not active staff are ignored; anonymous admins get one hint.
+ */
+final class StaffGroupDialogue {
+
+    private static final Pattern CALLBACK = Pattern.compile("(take|resolve):([0-9a-f-]{36})");
+
+    private final DeskPorts desk;
+    private final TelegramOutbox outbox;
+    private final Conversations conversations;
+    private final TicketChats chats;
+    private final long staffChat;
+
+    StaffGroupDialogue(DeskPorts desk, TelegramOutbox outbox, Conversations conversations, TicketChats chats,
+                       long staffChat) {
+        this.desk = desk;
+        this.outbox = outbox;
+        this.conversations = conversations;
+        this.chats = chats;
+        this.staffChat = staffChat;
+    }
+
+    long chatId() {
+        return staffChat;
+    }
+
+    void onMessage(Message message, Function<io.ticketdesk.adapters.telegram.api.User, Optional<User>> identify) {
+        if (message.senderChat() != null) {
+            // posted as the group itself (an anonymous admin): we cannot tell who answers
+            Conversation state = conversations.get(staffChat);
+            if (!state.anonymousHintSent()) {
+                conversations.put(staffChat, state.withAnonymousHint());
+                say(null, "To answer a ticket, write under your own name (turn off \"Remain anonymous\" in the admin rights).");
+            }
+            return;
+        }
+        if (message.replyToMessage() == null || message.text() == null) {
+            return;
+        }
+        Optional<UUID> ticket = chats.ticketOf(staffChat, message.replyToMessage().messageId());
+        if (ticket.isEmpty()) {
+            return;
+        }
+        Optional<User> member = identify.apply(message.from()).filter(user -> user.active() && user.isStaff());
+        if (member.isEmpty()) {
+            return;
+        }
+        String text = message.text().strip();
+        try {
+            if (text.startsWith("/")) {
+                command(member.get(), ticket.get(), text);
+            } else if (text.startsWith("!")) {
+                String note = text.substring(1).strip();
+                if (!note.isEmpty()) {
+                    chats.useCase(() -> desk.postMessage().post(new PostMessageCommand(member.get(), ticket.get(), note,
+                            true, java.util.List.of())));
+                }
+            } else {
+                chats.useCase(() -> desk.postMessage().post(new PostMessageCommand(member.get(), ticket.get(), text,
+                        false, java.util.List.of())));
+            }
+        } catch (AccessDeniedException | ConflictException refused) {
+            say(ticket.get(), "Not done: " + refusal(refused));
+        } catch (NotFoundException gone) {
+            say(null, "That ticket is no longer there.");
+        } catch (DomainException invalid) {
+            say(ticket.get(), "Not done: " + refusal(invalid));
+        }
+    }
+
+    private void command(User member, UUID ticket, String text) {
+        String[] words = text.split("\\s+", 2);
+        String command = words[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
+        String argument = words.length > 1 ? words[1].strip().toUpperCase(Locale.ROOT) : "";
+        TicketDetails after;
+        switch (command) {
+            case "/resolve" -> after = update(member, ticket, FieldUpdate.set(TicketStatus.RESOLVED), FieldUpdate.unchanged(),
+                    FieldUpdate.unchanged());
+            case "/close" -> after = update(member, ticket, FieldUpdate.set(TicketStatus.CLOSED), FieldUpdate.unchanged(),
+                    FieldUpdate.unchanged());
+            case "/reopen" -> after = update(member, ticket, FieldUpdate.set(TicketStatus.OPEN), FieldUpdate.unchanged(),
+                    FieldUpdate.unchanged());
+            case "/assign" -> after = update(member, ticket, FieldUpdate.unchanged(), FieldUpdate.unchanged(),
+                    FieldUpdate.set(member.id()));
+            case "/priority" -> {
+                TicketPriority priority;
+                try {
+                    priority = TicketPriority.valueOf(argument);
+                } catch (IllegalArgumentException unknown) {
+                    say(ticket, "Priority is one of: low, normal, high, critical.");
+                    return;
+                }
+                after = update(member, ticket, FieldUpdate.unchanged(), FieldUpdate.set(priority), FieldUpdate.unchanged());
+            }
+            default -> {
+                say(ticket, "In a reply to a ticket: /assign, /resolve, /close, /reopen, /priority low|normal|high|critical;"
+                        + " text answers the customer, text starting with ! is an internal note.");
+                return;
+            }
+        }
+        say(after.ticket().id(), "<b>#" + after.ticket().number() + "</b> " + TelegramText.escape(after.ticket().title())
+                + ": " + after.ticket().status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", "
+                + after.ticket().priority().name().toLowerCase(Locale.ROOT)
+                + (after.assignee() == null ? "" : ", " + TelegramText.escape(after.assignee().firstName())));
+    }
+
+    private TicketDetails update(User member, UUID ticket, FieldUpdate<TicketStatus> status,
+                                 FieldUpdate<TicketPriority> priority, FieldUpdate<UUID> assignee) {
+        return chats.useCase(() -> desk.updateTicket().update(new UpdateTicketCommand(member, ticket,
+                FieldUpdate.unchanged(), FieldUpdate.unchanged(), status, priority, assignee, OptionalLong.empty())));
+    }
+
+    void onCallback(CallbackQuery query, Function<io.ticketdesk.adapters.telegram.api.User, Optional<User>> identify) {
+        Matcher data = CALLBACK.matcher(query.data() == null ? "" : query.data());
+        Optional<User> member = identify.apply(query.from()).filter(user -> user.active() && user.isStaff());
+        if (!data.matches() || member.isEmpty()) {
+            answer(query, member.isEmpty() ? "Staff only." : "This button no longer works.");
+            return;
+        }
+        UUID ticket = UUID.fromString(data.group(2));
+        try {
+            if (data.group(1).equals("take")) {
+                update(member.get(), ticket, FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.set(member.get().id()));
+                answer(query, "Assigned to you.");
+            } else {
+                update(member.get(), ticket, FieldUpdate.set(TicketStatus.RESOLVED), FieldUpdate.unchanged(),
+                        FieldUpdate.unchanged());
+                answer(query, "Resolved.");
+            }
+        } catch (DomainException refused) {
+            answer(query, "Not done: " + refusal(refused));
+        }
+    }
+
+    private static String refusal(DomainException refused) {
+        if (refused instanceof AccessDeniedException) {
+            return "your role does not allow it.";
+        }
+        if (refused instanceof ConflictException) {
+            return "not possible in the ticket's current state.";
+        }
+        return "the request is not valid.";
+    }
+
+    private void answer(CallbackQuery query, String text) {
+        ObjectNode params = BotApiJson.mapper().createObjectNode().put("callback_query_id", query.id()).put("text", text);
+        outbox.enqueue(new OutgoingCall(staffChat, "answerCallbackQuery", params, null, false));
+    }
+
+    private void say(UUID ticket, String html) {
+        outbox.enqueue(OutgoingCall.text(staffChat, null, html, "", null, ticket, false));
+    }
+}

@@ -1,0 +1,109 @@
+package io.ticketdesk.bootstrap;
+
+import io.ticketdesk.adapters.http.HttpApi;
+import io.ticketdesk.adapters.http.PlainPostHandler;
+import io.ticketdesk.adapters.persistence.JdbiTransactions;
+import io.ticketdesk.adapters.persistence.PostgresUrl;
+import io.ticketdesk.adapters.persistence.ServiceSecrets;
+import io.ticketdesk.adapters.telegram.bot.BotDatabase;
+import io.ticketdesk.adapters.telegram.bot.TelegramBot;
+import io.ticketdesk.adapters.telegram.dialogue.DeskPorts;
+import io.ticketdesk.adapters.telegram.dialogue.TelegramDialogue;
+import io.ticketdesk.adapters.telegram.notifications.NotifierPorts;
+import io.ticketdesk.adapters.telegram.notifications.TelegramNotifier;
+import io.ticketdesk.adapters.telegram.receiving.WebhookReceiver;
+import io.ticketdesk.application.port.in.health.BotHealth;
+import io.ticketdesk.application.port.out.health.BotProbe;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The Telegram bot beside HTTP: the same in-ports, the bot's own tables on the same database, its
+ * webhook served by the HTTP server through a plain hook (neither adapter knows the other).
+ */
+final class TelegramWiring implements AutoCloseable {
+
+    /** Connections the bot's workers may hold at once (four senders, the update handler, the notifier). */
+    static final int EXTRA_CONNECTIONS = 6;
+
+    private final TelegramBot bot;
+    private final TelegramNotifier notifier;
+
+    private TelegramWiring(TelegramBot bot, TelegramNotifier notifier) {
+        this.bot = bot;
+        this.notifier = notifier;
+    }
+
+    /** What /health asks; empty until (and unless) a bot runs. */
+    static final class Probe implements BotProbe {
+        private final AtomicReference<TelegramBot> bot = new AtomicReference<>();
+
+        @Override
+        public Optional<BotHealth> state() {
+            TelegramBot running = bot.get();
+            if (running == null) {
+                return Optional.empty();
+            }
+            TelegramBot.Status status = running.status();
+            return Optional.of(new BotHealth(status.mode(), status.leader(), status.outboxDepth(),
+                    status.oldestPendingSeconds(), status.lastProblem()));
+        }
+    }
+
+    static Optional<TelegramWiring> start(Settings settings, DeskUseCases desk, JdbiTransactions transactions,
+                                          PostgresUrl url, HttpApi http, Probe probe) {
+        if (settings.telegramMode() == Settings.TelegramMode.OFF || settings.botToken().isEmpty()) {
+            return Optional.empty();
+        }
+        BotDatabase database = new BotDatabase(new BotDatabase.TransactionRunner() {
+            @Override
+            public <T> T inTransaction(Function<Handle, T> work) {
+                return transactions.inTransaction(() -> transactions.withHandle(work));
+            }
+        }, url.jdbcUrl(), url.user(), url.password());
+        boolean webhook = settings.telegramMode() == Settings.TelegramMode.WEBHOOK;
+        // every instance must present the same secret: one made once and kept in the database
+        Optional<String> secret = webhook
+                ? Optional.of(settings.telegramWebhookSecret().orElseGet(() -> new ServiceSecrets(transactions)
+                        .getOrCreate("telegram_webhook_secret", TelegramWiring::randomSecret)))
+                : Optional.empty();
+        TelegramBot.Config config = TelegramBot.Config.defaults(
+                webhook ? TelegramBot.Mode.WEBHOOK : TelegramBot.Mode.POLLING, settings.telegramApiUrl(),
+                settings.botToken().get(), settings.telegramWebhookUrl(), secret, settings.webAppUrl());
+        DeskPorts ports = new DeskPorts(desk.identifyTelegramUser()::identify, desk.listCategories(),
+                desk.createTicket(), desk.listTickets(), desk.getTicket(), desk.postMessage(), desk.updateTicket(),
+                desk.uploadFile());
+        TelegramBot bot = TelegramBot.start(config, database,
+                (api, outbox) -> new TelegramDialogue(database, ports, outbox, api, settings.webAppUrl(),
+                        settings.staffChatId()));
+        TelegramNotifier notifier = new TelegramNotifier(new NotifierPorts(desk.drainDeskEvents(),
+                desk.identifyCaller(), desk.getTicket(), desk.listMessages()), bot.outbox(), database,
+                settings.staffChatId());
+        notifier.start();
+        if (webhook) {
+            WebhookReceiver receiver = bot.webhook().orElseThrow();
+            http.plainPost(bot.webhookPath().orElseThrow(), (header, body) -> {
+                WebhookReceiver.Answer answer = receiver.receive(header.apply(WebhookReceiver.SECRET_HEADER), body);
+                return new PlainPostHandler.Answer(answer.status(), answer.body());
+            });
+        }
+        probe.bot.set(bot);
+        return Optional.of(new TelegramWiring(bot, notifier));
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public void close() {
+        notifier.close();
+        bot.close();
+    }
+}
