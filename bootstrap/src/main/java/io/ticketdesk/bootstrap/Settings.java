@@ -28,7 +28,8 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<Long> staffChatId, TelegramMode telegramMode, URI telegramApiUrl,
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
                        Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins,
-                       Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat) {
+                       Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat,
+                       Optional<String> botUsername) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
 
@@ -36,6 +37,8 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
 
     /** The bot token Telegram issues: digits, a colon, then letters, digits, - and _. */
     private static final Pattern BOT_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]{20,}");
+    /** A bot's username as Telegram allows it (5 to 32 letters, digits and _), without the @. */
+    private static final Pattern BOT_USERNAME = Pattern.compile("[A-Za-z0-9_]{5,32}");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     /** A setting that makes no sense: the message names the variable and what is wrong with it. */
@@ -110,7 +113,13 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                 }),
                 rateLimits(read),
                 read.optional("LOG_FORMAT").map(v -> read.parse("LOG_FORMAT", v, "must be text or json, got \"" + v + "\"",
-                        format -> LogFormat.valueOf(format.toUpperCase(Locale.ROOT)))).orElse(LogFormat.TEXT));
+                        format -> LogFormat.valueOf(format.toUpperCase(Locale.ROOT)))).orElse(LogFormat.TEXT),
+                read.optional("BOT_USERNAME").map(v -> v.startsWith("@") ? v.substring(1) : v).map(name -> {
+                    if (!BOT_USERNAME.matcher(name).matches()) {
+                        throw new InvalidSettingException("BOT_USERNAME", "is not a bot username (5 to 32 of A-Z, a-z, 0-9 and _)");
+                    }
+                    return name;
+                }));
     }
 
     /** The variable of each limit; each one {@code COUNT/DURATION}, e.g. {@code 60/PT1M}. */
@@ -134,6 +143,11 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
         int staffFactor = read.optional("RATE_LIMIT_STAFF_FACTOR")
                 .map(v -> read.integer("RATE_LIMIT_STAFF_FACTOR", v, 1, 1000)).orElse(4);
         return new RateLimitPolicy(enabled, limits, staffFactor);
+    }
+
+    /** SPEC §9: without a bot the service is a local demo, on the loopback address only. */
+    public boolean demo() {
+        return botToken.isEmpty();
     }
 
     /** Secrets stay out of logs even when someone prints the settings. */
