@@ -107,6 +107,7 @@ final class Browser implements AutoCloseable {
         driver.get("about:blank");
         driver.get(base(desk) + "/");
         driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+        driver.get("about:blank"); // so that a URL differing only in its fragment still loads afresh
         driver.get(base(desk) + "/" + (hash == null ? "" : hash));
     }
 

@@ -68,6 +68,8 @@ class MiniAppCustomerTest {
         assertTrue(picture.getAttribute("src").startsWith("blob:"), "the attachment is shown from the fetched bytes");
         DeskUnderTest.Response stored = desk.get("/api/v1/tickets/" + ticketId, helper.token());
         assertEquals("HIGH", stored.json().path("priority").asText());
+        assertEquals("#" + stored.json().path("number").asText() + " Payment fails at checkout",
+                browser.find(".ticket-head h1").getText(), "the ticket's number is shown");
         assertEquals("checkout.png", desk.get("/api/v1/tickets/" + ticketId + "/messages", helper.token())
                 .json().at("/items/0/attachments/0/filename").asText());
 
