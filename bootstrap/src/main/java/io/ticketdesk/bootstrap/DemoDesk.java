@@ -157,7 +157,7 @@ final class DemoDesk {
                 "Ошибка при оплате в приложении", "На экране оплаты появляется красное окно с ошибкой, скриншот ниже.",
                 categories.get(0).id(), TicketPriority.HIGH)).ticket().id());
         at(recent.plusSeconds(60), () -> {
-            UUID file = useCases.upload().upload(new UploadFileCommand(customers.get(0).id(), "payment-error.png",
+            UUID file = useCases.upload().upload(new UploadFileCommand(customers.get(0), "payment-error.png",
                     new ByteArrayInputStream(screenshot()))).id();
             post(customers.get(0), showcase, "Вот скриншот ошибки.", false, List.of(file));
         });

@@ -93,7 +93,7 @@ public final class AuthController implements ApiRoutes {
         Role role = body.enumValue("role", Role.class);
         body.toCommand(() -> {
             if (role == null) {
-                throw io.ticketdesk.domain.ValidationException.of("role", "validation.required");
+                throw io.ticketdesk.domain.ValidationException.of(io.ticketdesk.domain.InputField.ROLE, "validation.required");
             }
             return role;
         });
