@@ -20,10 +20,10 @@ public final class EnterDemoService implements EnterDemoUseCase {
     public static final long DEMO_IDS_FROM = 9_000_000_000_000_000L;
 
     private static final Map<Role, TelegramIdentity> BY_ROLE = Map.of(
-            Role.USER, person(1, "Anna", "Petrova", "anna_demo", "ru"),
-            Role.HELPER, person(2, "Ivan", "Sokolov", "ivan_support", "ru"),
-            Role.MODERATOR, person(3, "Maria", "Lebedeva", "maria_mod", "en"),
-            Role.ADMIN, person(4, "Alex", "Morgan", "alex_admin", "en"));
+            Role.USER, person(1, "Anna", "Petrova", "annademo", "ru"),
+            Role.HELPER, person(2, "Ivan", "Sokolov", "ivansupport", "ru"),
+            Role.MODERATOR, person(3, "Maria", "Lebedeva", "mariamod", "en"),
+            Role.ADMIN, person(4, "Alex", "Morgan", "alexadmin", "en"));
 
     private final UserRepository users;
     private final Transactions transactions;
