@@ -5,8 +5,6 @@ import io.ticketdesk.adapters.http.Access;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -24,19 +22,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Serves the Mini App from the jar: {@code /} is the page (never cached, strict CSP), {@code /app/<hash>/…}
- * its own modules under a content hash of all of them, {@code /webjars/<name>/<version>/…} the libraries.
- * Both asset paths change when their content does, so browsers keep them for a year.
+ * its own modules under a content hash of all of them; the libraries come from {@code /webjars/<name>/<version>/…}
+ * (Javalin's webjar handler). Both asset paths change when their content does, so browsers keep them for a year.
  */
 public final class MiniAppPages {
 
     static final String ROOT = "webapp";
-    static final String WEBJARS = "META-INF/resources/webjars/";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** Where Telegram's own web clients embed Mini Apps. */
     static final String FRAME_ANCESTORS = "'self' https://web.telegram.org https://webk.telegram.org "
@@ -53,7 +49,6 @@ public final class MiniAppPages {
     private final String version;
     private final byte[] page;
     private final String policy;
-    private final Map<String, byte[]> webjars = new ConcurrentHashMap<>();
 
     public MiniAppPages(PageSettings settings) {
         this.assets = readAssets();
@@ -75,9 +70,8 @@ public final class MiniAppPages {
 
     public void register(RoutesConfig routes) {
         routes.get("/", this::page);
-        routes.get("/index.html", this::page);
-        routes.get("/app/{version}/<path>", this::asset);
-        routes.get("/webjars/<path>", this::webjar);
+        routes.get("/app/{version}/{file}", ctx -> asset(ctx, ctx.pathParam("file")));
+        routes.get("/app/{version}/screens/{file}", ctx -> asset(ctx, "screens/" + ctx.pathParam("file")));
     }
 
     private void page(Context ctx) {
@@ -86,27 +80,13 @@ public final class MiniAppPages {
         ctx.contentType("text/html; charset=utf-8").result(page);
     }
 
-    private void asset(Context ctx) {
-        String path = ctx.pathParam("path");
+    private void asset(Context ctx, String path) {
         byte[] bytes = SAFE_PATH.matcher(path).matches() && !path.contains("..") ? assets.get(path) : null;
         if (bytes == null || path.equals("index.html")) {
             throw new NotFoundResponse();
         }
         // an old page asking for an old hash gets today's file, but must not keep it
         ctx.header("Cache-Control", version.equals(ctx.pathParam("version")) ? IMMUTABLE : "no-cache");
-        send(ctx, path, bytes);
-    }
-
-    private void webjar(Context ctx) {
-        String path = ctx.pathParam("path");
-        if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
-            throw new NotFoundResponse();
-        }
-        byte[] bytes = webjars.computeIfAbsent(path, p -> read(WEBJARS + p).orElse(new byte[0]));
-        if (bytes.length == 0) {
-            throw new NotFoundResponse();
-        }
-        ctx.header("Cache-Control", IMMUTABLE);
         send(ctx, path, bytes);
     }
 
@@ -188,14 +168,6 @@ public final class MiniAppPages {
             }
         }
         return files;
-    }
-
-    private static Optional<byte[]> read(String resource) {
-        try (InputStream in = MiniAppPages.class.getClassLoader().getResourceAsStream(resource)) {
-            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String contentHash(Map<String, byte[]> files) {
