@@ -69,9 +69,10 @@ public final class MiniAppPages {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/", this::page);
-        routes.get("/app/{version}/{file}", ctx -> asset(ctx, ctx.pathParam("file")));
-        routes.get("/app/{version}/screens/{file}", ctx -> asset(ctx, "screens/" + ctx.pathParam("file")));
+        routes.get("/", this::page, Access.PUBLIC);
+        routes.get("/app/{version}/{file}", ctx -> asset(ctx, ctx.pathParam("file")), Access.PUBLIC);
+        routes.get("/app/{version}/screens/{file}", ctx -> asset(ctx, "screens/" + ctx.pathParam("file")),
+                Access.PUBLIC);
     }
 
     private void page(Context ctx) {
