@@ -30,7 +30,7 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
                        Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins,
                        Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat,
-                       HttpLimits httpLimits) {
+                       HttpLimits httpLimits, Optional<String> botUsername) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
 
@@ -38,6 +38,8 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
 
     /** The bot token Telegram issues: digits, a colon, then letters, digits, - and _. */
     private static final Pattern BOT_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]{20,}");
+    /** A bot's username as Telegram allows it (5 to 32 letters, digits and _), without the @. */
+    private static final Pattern BOT_USERNAME = Pattern.compile("[A-Za-z0-9_]{5,32}");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     /** A setting that makes no sense: the message names the variable and what is wrong with it. */
@@ -117,7 +119,13 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                         read.optional("HTTP_IDLE_TIMEOUT").map(v -> read.duration("HTTP_IDLE_TIMEOUT", v))
                                 .orElse(HttpLimits.DEFAULT.idleTimeout()),
                         read.optional("HTTP_HEADER_TIMEOUT").map(v -> read.duration("HTTP_HEADER_TIMEOUT", v))
-                                .orElse(HttpLimits.DEFAULT.headerDeadline())));
+                                .orElse(HttpLimits.DEFAULT.headerDeadline())),
+                read.optional("BOT_USERNAME").map(v -> v.startsWith("@") ? v.substring(1) : v).map(name -> {
+                    if (!BOT_USERNAME.matcher(name).matches()) {
+                        throw new InvalidSettingException("BOT_USERNAME", "is not a bot username (5 to 32 of A-Z, a-z, 0-9 and _)");
+                    }
+                    return name;
+                }));
     }
 
     /** The variable of each limit; each one {@code COUNT/DURATION}, e.g. {@code 60/PT1M}. */
@@ -141,6 +149,11 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
         int staffFactor = read.optional("RATE_LIMIT_STAFF_FACTOR")
                 .map(v -> read.integer("RATE_LIMIT_STAFF_FACTOR", v, 1, 1000)).orElse(4);
         return new RateLimitPolicy(enabled, limits, staffFactor);
+    }
+
+    /** SPEC §9: without a bot the service is a local demo, on the loopback address only. */
+    public boolean demo() {
+        return botToken.isEmpty();
     }
 
     /** Secrets stay out of logs even when someone prints the settings. */

@@ -29,6 +29,11 @@ import io.ticketdesk.adapters.persistence.tickets.JdbiTicketRepository;
 import io.ticketdesk.adapters.persistence.users.JdbiUserDirectory;
 import io.ticketdesk.adapters.persistence.users.JdbiUserRepository;
 import io.ticketdesk.adapters.telegram.webapp.TelegramInitDataVerifier;
+import io.ticketdesk.adapters.telegram.webapp.TelegramLoginWidgetVerifier;
+import io.ticketdesk.adapters.http.auth.AuthController;
+import io.ticketdesk.adapters.http.webapp.MiniAppPages;
+import io.ticketdesk.application.port.in.auth.EnterDemoUseCase;
+import io.ticketdesk.application.service.auth.EnterDemoService;
 import io.ticketdesk.application.change.DeskChangeRecorder;
 import io.ticketdesk.application.port.out.auth.InitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
@@ -66,6 +71,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +91,8 @@ public final class TicketDeskService implements AutoCloseable {
      */
     private static final Duration CALLER_KEPT_FOR = Duration.ZERO;
     private static final Duration FORGET_FULL_BUCKETS_EVERY = Duration.ofMinutes(10);
+
+    private static final String LOOPBACK = "127.0.0.1";
 
     /** What was started, stopped in reverse order. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -108,7 +116,8 @@ public final class TicketDeskService implements AutoCloseable {
         }
     }
 
-    private void wire(Settings settings, Clock clock) {
+    private void wire(Settings settings, Clock baseClock) {
+        PinnableClock clock = new PinnableClock(baseClock);
         PostgresUrl url = settings.databaseUrl().orElseGet(() -> remember(EmbeddedPostgresServer.start(settings.dataDir())).url());
         LOG.info("using PostgreSQL at {}", url);
         boolean bot = settings.telegramMode() != Settings.TelegramMode.OFF;
@@ -150,17 +159,46 @@ public final class TicketDeskService implements AutoCloseable {
                 useCases.sweepUploads()::sweep));
         remember(autoClose(useCases.closeInactiveTickets(), settings.autoCloseAfter(), clock));
 
+        Optional<EnterDemoUseCase> demo = Optional.empty();
+        if (settings.demo()) {
+            EnterDemoService people = new EnterDemoService(users, transactions, clock);
+            demo = Optional.of(people);
+            if (DemoDesk.seedIfEmpty(new DemoDesk.UseCases(people, new JdbiUserDirectory(transactions),
+                    useCases.listCategories(), useCases.createCategory(), useCases.createTicket(),
+                    useCases.updateTicket(), useCases.postMessage(), useCases.uploadFile()), clock)) {
+                LOG.info("the database was empty: filled it with the demo desk");
+            }
+        }
+        InitDataVerifier widgetVerifier = settings.botToken()
+                .<InitDataVerifier>map(token -> new TelegramLoginWidgetVerifier(token, settings.initDataMaxAge(), clock))
+                .orElse((data, hash) -> {
+                    throw new InvalidInitDataException("auth.login_disabled");
+                });
+        LogInWithTelegramService widgetLogin = new LogInWithTelegramService(widgetVerifier, users, transactions, clock,
+                settings.adminTelegramIds());
+
+        MiniAppPages pages = new MiniAppPages(new MiniAppPages.PageSettings(settings.demo(), settings.botUsername()));
         HttpMetrics httpMetrics = new HttpMetrics(metrics.registry(), metrics::scrape, settings.metricsToken());
         HttpApi api = new HttpApi(http(useCases), tokens, settings.corsOrigins())
                 .measuredBy(httpMetrics)
                 .limitedBy(new RequestLimits(useCases.rateLimits(), httpMetrics::rateLimited))
-                .timeouts(settings.httpLimits());
+                .timeouts(settings.httpLimits())
+                .withMiniApp(pages, new AuthController.OtherLogins(widgetLogin, demo));
         TelegramWiring.start(settings, useCases, transactions, url, api, botProbe).ifPresent(this::remember);
         http = api.create();
-        http.start(settings.port());
-        metrics.jettyThreads(http.jettyServer().threadPool());
-        started.push(http::stop);
-        LOG.info("ticket desk listening on port {}", http.port());
+        if (settings.demo()) {
+            // the demo hands out every role to whoever asks: only this machine may ask
+            http.start(LOOPBACK, settings.port());
+            metrics.jettyThreads(http.jettyServer().threadPool());
+            started.push(http::stop);
+            LOG.info("no BOT_TOKEN: local demo mode, open http://{}:{}/ and enter as customer, helper, moderator "
+                    + "or admin (listening on the loopback address only)", LOOPBACK, http.port());
+        } else {
+            http.start(settings.port());
+            metrics.jettyThreads(http.jettyServer().threadPool());
+            started.push(http::stop);
+            LOG.info("ticket desk listening on port {}", http.port());
+        }
     }
 
     /**

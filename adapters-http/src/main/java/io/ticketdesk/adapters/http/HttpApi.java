@@ -28,6 +28,8 @@ import io.ticketdesk.adapters.http.statistics.StatisticsController;
 import io.ticketdesk.adapters.http.tickets.TicketsController;
 import io.ticketdesk.adapters.http.users.UsersController;
 import io.ticketdesk.adapters.http.tracing.RequestTracing;
+import io.ticketdesk.adapters.http.webapp.MiniAppPages;
+import io.ticketdesk.application.port.in.auth.AuthenticationFailedException;
 import io.ticketdesk.application.port.in.auth.IdentifyCallerUseCase;
 import io.ticketdesk.application.port.in.auth.LogInWithTelegramUseCase;
 import io.ticketdesk.application.port.in.auth.UpdateProfileUseCase;
@@ -63,6 +65,9 @@ public final class HttpApi {
     private RequestLimits limits;
     private HttpLimits timeouts = HttpLimits.DEFAULT;
     private final java.util.Map<String, PlainPostHandler> plainPosts = new java.util.LinkedHashMap<>();
+
+    private AuthController.OtherLogins otherLogins;
+    private MiniAppPages miniApp;
 
     /** The in-ports the API drives, handed over by bootstrap; the controllers are this adapter's own business. */
     public record UseCases(LogInWithTelegramUseCase logIn, IdentifyCallerUseCase identifyCaller,
@@ -122,9 +127,18 @@ public final class HttpApi {
         return this;
     }
 
+    /** Serves the Mini App at {@code /} and the logins it offers besides initData. */
+    public HttpApi withMiniApp(MiniAppPages pages, AuthController.OtherLogins logins) {
+        this.miniApp = pages;
+        this.otherLogins = logins;
+        return this;
+    }
+
     public Javalin create() {
         CallerAuthentication authentication = new CallerAuthentication(tokens, useCases.identifyCaller());
-        AuthController auth = new AuthController(useCases.logIn(), useCases.updateProfile(), tokens);
+        AuthController.OtherLogins logins = otherLogins != null ? otherLogins
+                : new AuthController.OtherLogins(refusingLogin(), java.util.Optional.empty());
+        AuthController auth = new AuthController(useCases.logIn(), logins, useCases.updateProfile(), tokens);
         HealthController health = new HealthController(useCases.health());
         ApiDocsController docs = ApiDocsController.load();
         TicketSocketController sockets = new TicketSocketController(new TicketSocketController.UseCases(
@@ -210,11 +224,20 @@ public final class HttpApi {
                 });
             });
             docs.register(config.routes);
+            if (miniApp != null) {
+                miniApp.register(config.routes);
+            }
             sockets.register(config.routes);
             plainPosts.forEach((path, handler) -> config.routes.post(path, ctx -> {
                 PlainPostHandler.Answer answer = handler.handle(ctx::header, ctx.bodyAsBytes());
                 ctx.status(answer.status()).contentType("application/json").result(answer.json());
             }, Access.PUBLIC));
         });
+    }
+
+    private static LogInWithTelegramUseCase refusingLogin() {
+        return command -> {
+            throw new AuthenticationFailedException("auth.login_disabled");
+        };
     }
 }

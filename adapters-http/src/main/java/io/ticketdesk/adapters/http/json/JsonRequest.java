@@ -72,6 +72,17 @@ public final class JsonRequest {
         return null;
     }
 
+    /** Every top-level string, number or boolean field as its text, in the body's order (signed payloads). */
+    public java.util.Map<String, String> scalarFields() {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        body.properties().forEach(field -> {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                fields.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        return fields;
+    }
+
     /** A string field; null when absent or JSON null. */
     public String text(String field) {
         return read(field, this::textValue);
