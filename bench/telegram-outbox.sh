@@ -56,12 +56,15 @@ echo "fake Bot API at $fake"
 
 # the database, held by an instance with the bot off, so the sender can die without taking it along
 holder_port=$(free_port)
-PORT=$holder_port DATA_DIR=$tmp/data TELEGRAM_MODE=off BOT_TOKEN= java -jar "$jar" > "$tmp/holder.log" 2>&1 &
+# a token keeps it out of the local demo (which would seed tickets of its own); its bot stays off
+PORT=$holder_port DATA_DIR=$tmp/data TELEGRAM_MODE=off BOT_TOKEN=4242:FAKE_token_for_the_fake_bot_api_server java -jar "$jar" > "$tmp/holder.log" 2>&1 &
 pids+=($!)
 wait_health "$holder_port"
 db_port=$(grep -oE 'embedded PostgreSQL started on port [0-9]+' "$tmp/holder.log" | grep -oE '[0-9]+$' | head -1)
-db_url=postgresql://postgres:postgres@127.0.0.1:$db_port/postgres
-export PGPASSWORD=postgres
+# the password the service generated for its embedded superuser (docs/decisions.md)
+db_password=$(cat "$tmp/data/postgres-password")
+db_url=postgresql://postgres:$db_password@127.0.0.1:$db_port/postgres
+export PGPASSWORD=$db_password
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$db_port" -U postgres -d postgres "$@"; }
 
 start_sender() {
