@@ -6,6 +6,7 @@ import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
 import io.ticketdesk.adapters.persistence.ServiceSecrets;
 import io.ticketdesk.adapters.telegram.bot.BotDatabase;
+import io.ticketdesk.adapters.telegram.bot.BotUsername;
 import io.ticketdesk.adapters.telegram.bot.TelegramBot;
 import io.ticketdesk.adapters.telegram.dialogue.DeskPorts;
 import io.ticketdesk.adapters.telegram.dialogue.TelegramDialogue;
@@ -77,12 +78,12 @@ final class TelegramWiring implements AutoCloseable {
         DeskPorts ports = new DeskPorts(desk.identifyTelegramUser()::identify, desk.listCategories(),
                 desk.createTicket(), desk.listTickets(), desk.getTicket(), desk.postMessage(), desk.updateTicket(),
                 desk.uploadFile());
-        TelegramBot bot = TelegramBot.start(config, database,
+        TelegramBot bot = TelegramBot.start(config, database, settings.staffChatId(),
                 (api, outbox) -> new TelegramDialogue(database, ports, outbox, api, settings.webAppUrl(),
                         settings.staffChatId()));
         TelegramNotifier notifier = new TelegramNotifier(new NotifierPorts(desk.drainDeskEvents(),
                 desk.identifyCaller(), desk.getTicket(), desk.listMessages()), bot.outbox(), database,
-                settings.staffChatId());
+                settings.staffChatId(), new BotUsername(settings.botUsername(), bot.api()));
         notifier.start();
         if (webhook) {
             WebhookReceiver receiver = bot.webhook().orElseThrow();

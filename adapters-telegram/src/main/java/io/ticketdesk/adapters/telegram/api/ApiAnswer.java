@@ -27,7 +27,7 @@ public record ApiAnswer(Kind kind, int httpStatus, JsonNode result, String descr
         CHAT_MIGRATED,
         /** 400 "message thread not found": the forum topic was deleted. */
         THREAD_NOT_FOUND,
-        /** 400 "message is not modified": an edit to what is already shown; as good as done. */
+        /** 400 "message is not modified" (or TOPIC_NOT_MODIFIED): an edit to what is already shown; as good as done. */
         NOT_MODIFIED,
         /** 409: another getUpdates poller, or a webhook is active. */
         CONFLICT,
@@ -104,7 +104,7 @@ public record ApiAnswer(Kind kind, int httpStatus, JsonNode result, String descr
         if (code == 409) {
             return new ApiAnswer(Kind.CONFLICT, status, null, description, 0, null);
         }
-        if (code == 400 && lower.contains("message is not modified")) {
+        if (code == 400 && (lower.contains("message is not modified") || lower.contains("topic_not_modified"))) {
             return new ApiAnswer(Kind.NOT_MODIFIED, status, null, description, 0, null);
         }
         if (code == 400 && (lower.contains("message thread not found") || lower.contains("topic_deleted")

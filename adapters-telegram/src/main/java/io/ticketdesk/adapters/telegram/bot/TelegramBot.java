@@ -1,6 +1,7 @@
 package io.ticketdesk.adapters.telegram.bot;
 
 import io.ticketdesk.adapters.telegram.api.TelegramBotApi;
+import io.ticketdesk.adapters.telegram.delivery.ForumTopics;
 import io.ticketdesk.adapters.telegram.delivery.GlobalRate;
 import io.ticketdesk.adapters.telegram.delivery.OutboxSender;
 import io.ticketdesk.adapters.telegram.delivery.TelegramOutbox;
@@ -74,9 +75,15 @@ public final class TelegramBot implements AutoCloseable {
     /** As {@link #start(Config, BotDatabase, UpdateHandler)}, the handler made from this bot's client and outbox. */
     public static TelegramBot start(Config config, BotDatabase database,
                                     java.util.function.BiFunction<TelegramBotApi, TelegramOutbox, UpdateHandler> handler) {
+        return start(config, database, Optional.empty(), handler);
+    }
+
+    /** As above, with the staff group ({@code STAFF_CHAT_ID}), whose posts go into one forum topic per ticket when it is a forum. */
+    public static TelegramBot start(Config config, BotDatabase database, Optional<Long> staffChatId,
+                                    java.util.function.BiFunction<TelegramBotApi, TelegramOutbox, UpdateHandler> handler) {
         TelegramBot bot = new TelegramBot(config, database);
         try {
-            bot.startParts(handler.apply(bot.api, bot.outbox));
+            bot.startParts(handler.apply(bot.api, bot.outbox), staffChatId);
             return bot;
         } catch (RuntimeException e) {
             bot.close();
@@ -84,7 +91,7 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private void startParts(UpdateHandler handler) {
+    private void startParts(UpdateHandler handler, Optional<Long> staffChatId) {
         if (config.mode() == Mode.WEBHOOK) {
             webhook = new WebhookReceiver(updates, config.webhookSecret()
                     .orElseThrow(() -> new IllegalArgumentException("webhook mode needs a secret")));
@@ -94,6 +101,11 @@ public final class TelegramBot implements AutoCloseable {
         OutboxSender sender = new OutboxSender(database, api, new GlobalRate(database, config.rateSpacing()),
                 config.senders());
         signals.onSignal(BotSignals.UPDATES, processor::wake);
+        staffChatId.ifPresent(chat -> {
+            ForumTopics topics = new ForumTopics(chat);
+            sender.addPreparer(topics);
+            sender.addListener(topics);
+        });
         signals.onSignal(BotSignals.OUTBOX, sender::wake);
         remember(processor);
         remember(sender);

@@ -32,6 +32,8 @@ public final class OutboxSender implements AutoCloseable {
     public static final Duration GROUP_GAP = Duration.ofSeconds(3);
     /** Network errors and 5xx: 2, 4, 8... seconds, at most this. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    /** A post whose topic keeps vanishing is given up after this many topics. */
+    private static final int MAX_TOPIC_RETRIES = 3;
     /** A missed signal costs at most this long. */
     private static final Duration SAFETY_SWEEP = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -41,6 +43,7 @@ public final class OutboxSender implements AutoCloseable {
     private final GlobalRate rate;
     private final int workers;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<CallPreparer> preparers = new CopyOnWriteArrayList<>();
     private final List<Wakeup> wakeups = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
@@ -54,6 +57,11 @@ public final class OutboxSender implements AutoCloseable {
 
     public void addListener(DeliveryListener listener) {
         listeners.add(listener);
+    }
+
+    /** Register before {@link #start()}, so that no call goes out unprepared. */
+    public void addPreparer(CallPreparer preparer) {
+        preparers.add(preparer);
     }
 
     public void start() {
@@ -102,23 +110,44 @@ public final class OutboxSender implements AutoCloseable {
             if (chat.isEmpty()) {
                 return Optional.of(untilNextDue(handle));
             }
-            Pending call = handle.createQuery("SELECT id, chat_id, method, params::text AS params, ticket_id,"
-                            + " reply_in_thread FROM telegram_outbox WHERE chat_id = :chat AND state = 'PENDING'"
+            Pending oldest = handle.createQuery("SELECT id, chat_id, method, params::text AS params, ticket_id,"
+                            + " reply_in_thread, attempts FROM telegram_outbox WHERE chat_id = :chat AND state = 'PENDING'"
                             + " ORDER BY id LIMIT 1")
                     .bind("chat", chat.get())
                     .map((rows, ctx) -> new Pending(rows.getLong("id"), new OutgoingCall(rows.getLong("chat_id"),
                             rows.getString("method"), parse(rows.getString("params")),
-                            rows.getObject("ticket_id", UUID.class), rows.getBoolean("reply_in_thread"))))
+                            rows.getObject("ticket_id", UUID.class), rows.getBoolean("reply_in_thread")),
+                            rows.getInt("attempts")))
                     .one();
-            send(handle, call);
+            Optional<Pending> call = prepare(handle, oldest);
+            if (call.isPresent()) {
+                send(handle, call.get());
+            }
             return Optional.empty();
         });
+    }
+
+    /** The call to make this turn: the oldest one, or one a preparer puts first; empty when it was dropped. */
+    private Optional<Pending> prepare(Handle handle, Pending oldest) {
+        for (CallPreparer preparer : preparers) {
+            CallPreparer.Preparation preparation = preparer.prepare(handle, oldest.id(), oldest.call());
+            if (preparation instanceof CallPreparer.Skip skip) {
+                handle.createUpdate("UPDATE telegram_outbox SET state = 'SKIPPED', failure = :reason WHERE id = :id")
+                        .bind("id", oldest.id()).bind("reason", skip.reason()).execute();
+                return Optional.empty();
+            }
+            if (preparation instanceof CallPreparer.First first) {
+                return Optional.of(new Pending(first.outboxId(), first.call(), 0));
+            }
+        }
+        return Optional.of(oldest);
     }
 
     private void send(Handle handle, Pending pending) {
         OutgoingCall call = pending.call();
         ObjectNode params = call.params();
-        if (call.replyInThread() && call.ticketId() != null) {
+        // inside a forum topic the topic is the thread: no reply to a post that may be in another one
+        if (call.replyInThread() && call.ticketId() != null && !params.has("message_thread_id")) {
             handle.createQuery("SELECT message_id FROM telegram_message_tickets WHERE chat_id = :chat AND ticket_id = :ticket"
                             + " ORDER BY created_at DESC, message_id DESC LIMIT 1")
                     .bind("chat", call.chatId()).bind("ticket", call.ticketId())
@@ -150,7 +179,17 @@ public final class OutboxSender implements AutoCloseable {
                             .bind("chat", chat).bind("message", messageId).bind("ticket", pending.call().ticketId())
                             .execute();
                 }
-                nextSend(handle, chat, chat > 0 ? PRIVATE_GAP : GROUP_GAP, true);
+                nextSend(handle, chat, postsNothing(pending.call().method()) ? Duration.ZERO
+                        : chat > 0 ? PRIVATE_GAP : GROUP_GAP, true);
+            }
+            case THREAD_NOT_FOUND -> {
+                if (topicLost(pending)) {
+                    // the ticket's topic was deleted: a listener forgets it, and this call goes into a new one
+                    attempted(handle, pending, answer);
+                    nextSend(handle, chat, Duration.ZERO, false);
+                } else {
+                    failed(handle, pending, answer);
+                }
             }
             case RETRY_AFTER -> {
                 attempted(handle, pending, answer);
@@ -183,14 +222,29 @@ public final class OutboxSender implements AutoCloseable {
                 BotSignals.notify(handle, BotSignals.OUTBOX);
                 LOG.info("chat {} became {}; its calls follow it", chat, moved);
             }
-            default -> {
-                // this request will never work as it is: recorded, and the chat's next call goes on
-                handle.createUpdate("UPDATE telegram_outbox SET state = 'FAILED', attempts = attempts + 1,"
-                                + " failure = :failure WHERE id = :id")
-                        .bind("id", pending.id()).bind("failure", reason(answer)).execute();
-                LOG.warn("Telegram refused {} to chat {}: {}", pending.call().method(), chat, answer.description());
-            }
+            default -> failed(handle, pending, answer);
         }
+    }
+
+    /** This request will never work as it is: recorded, and the chat's next call goes on. */
+    private static void failed(Handle handle, Pending pending, ApiAnswer answer) {
+        handle.createUpdate("UPDATE telegram_outbox SET state = 'FAILED', attempts = attempts + 1,"
+                        + " failure = :failure WHERE id = :id")
+                .bind("id", pending.id()).bind("failure", reason(answer)).execute();
+        LOG.warn("Telegram refused {} to chat {}: {}", pending.call().method(), pending.call().chatId(),
+                answer.description());
+    }
+
+    /** A post about a ticket whose topic is gone: worth sending again (a few times) into a new topic. */
+    private static boolean topicLost(Pending pending) {
+        OutgoingCall call = pending.call();
+        return call.ticketId() != null && call.params().has("message_thread_id")
+                && !ForumTopics.TOPIC_METHODS.contains(call.method()) && pending.attempts() < MAX_TOPIC_RETRIES;
+    }
+
+    /** Calls that show nothing in the chat do not count against its pace. */
+    private static boolean postsNothing(String method) {
+        return method.equalsIgnoreCase("getChat") || method.equalsIgnoreCase("answerCallbackQuery");
     }
 
     private static void attempted(Handle handle, Pending pending, ApiAnswer answer) {
@@ -242,7 +296,7 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    private record Pending(long id, OutgoingCall call) {
+    private record Pending(long id, OutgoingCall call, int attempts) {
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class TelegramOutbox {
         enqueue(List.of(call));
     }
 
-    private static void insert(Handle handle, OutgoingCall call) {
+    /** Writes one call in {@code handle}'s transaction; returns its outbox id. */
+    static long insert(Handle handle, OutgoingCall call) {
         long chatId = currentChatId(handle, call.chatId());
         if (chatId != call.chatId()) {
             call.params().put("chat_id", chatId);
@@ -43,14 +44,14 @@ public final class TelegramOutbox {
         // DO NOTHING neither waits for nor takes the row lock a sender may hold on the chat
         handle.createUpdate("INSERT INTO telegram_chats (chat_id) VALUES (:chat) ON CONFLICT (chat_id) DO NOTHING")
                 .bind("chat", chatId).execute();
-        handle.createUpdate("INSERT INTO telegram_outbox (chat_id, method, params, ticket_id, reply_in_thread)"
-                        + " VALUES (:chat, :method, CAST(:params AS jsonb), :ticket, :thread)")
+        return handle.createQuery("INSERT INTO telegram_outbox (chat_id, method, params, ticket_id, reply_in_thread)"
+                        + " VALUES (:chat, :method, CAST(:params AS jsonb), :ticket, :thread) RETURNING id")
                 .bind("chat", chatId)
                 .bind("method", call.method())
                 .bind("params", call.params().toString())
                 .bind("ticket", call.ticketId())
                 .bind("thread", call.replyInThread())
-                .execute();
+                .mapTo(Long.class).one();
     }
 
     /** A group that became a supergroup is written to under its new id. */

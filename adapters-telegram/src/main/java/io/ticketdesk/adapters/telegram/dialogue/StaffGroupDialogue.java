@@ -27,10 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Staff in the staff group (plain group; forum topics are not handled yet): a reply to a post
- * about a ticket answers it as the writer (a leading {@code !} makes it an internal note), and
- * {@code /resolve}, {@code /close}, {@code /reopen}, {@code /assign}, {@code /priority X} sent as
- * such a reply act on it with the writer's permissions. "Take" and "Resolve" buttons do the same.
+ * Staff in the staff group: a message in a ticket's forum topic, or a reply to a post about a
+ * ticket (plain groups), answers it as the writer (a leading {@code !} makes it an internal note),
+ * and {@code /resolve}, {@code /close}, {@code /reopen}, {@code /assign}, {@code /priority X} sent
+ * there act on it with the writer's permissions. "Take" and "Resolve" buttons do the same.
  * People who are not active staff are ignored; anonymous admins get one hint.
  */
 final class StaffGroupDialogue {
@@ -57,19 +57,25 @@ final class StaffGroupDialogue {
     }
 
     void onMessage(Message message, Function<io.ticketdesk.adapters.telegram.api.User, Optional<User>> identify) {
+        if (message.chat() != null && message.chat().type() != null && message.chat().type().endsWith("group")) {
+            // a group made a forum (or back) is noticed here: the sender posts by what it is now
+            chats.learnForum(message.chat().id(), Boolean.TRUE.equals(message.chat().isForum()));
+        }
+        Integer thread = Boolean.TRUE.equals(message.isTopicMessage()) ? message.messageThreadId() : null;
         if (message.senderChat() != null) {
             // posted as the group itself (an anonymous admin): we cannot tell who answers
             Conversation state = conversations.get(staffChat);
             if (!state.anonymousHintSent()) {
                 conversations.put(staffChat, state.withAnonymousHint());
-                say(null, "To answer a ticket, write under your own name (turn off \"Remain anonymous\" in the admin rights).");
+                outbox.enqueue(OutgoingCall.text(staffChat, thread, "To answer a ticket, write under your own name"
+                        + " (turn off \"Remain anonymous\" in the admin rights).", "", null, null, false));
             }
             return;
         }
-        if (message.replyToMessage() == null || message.text() == null) {
+        if (message.text() == null) {
             return;
         }
-        Optional<UUID> ticket = chats.ticketOf(staffChat, message.replyToMessage().messageId());
+        Optional<UUID> ticket = ticketOf(message, thread);
         if (ticket.isEmpty()) {
             return;
         }
@@ -100,6 +106,13 @@ final class StaffGroupDialogue {
         }
     }
 
+    /** The ticket a message is about: the post it replies to, else the topic it is in. */
+    private Optional<UUID> ticketOf(Message message, Integer thread) {
+        Optional<UUID> replied = message.replyToMessage() == null ? Optional.empty()
+                : chats.ticketOf(staffChat, message.replyToMessage().messageId());
+        return replied.isEmpty() && thread != null ? chats.ticketOfTopic(staffChat, thread) : replied;
+    }
+
     private void command(User member, UUID ticket, String text) {
         String[] words = text.split("\\s+", 2);
         String command = words[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
@@ -125,7 +138,7 @@ final class StaffGroupDialogue {
                 after = update(member, ticket, FieldUpdate.unchanged(), FieldUpdate.set(priority), FieldUpdate.unchanged());
             }
             default -> {
-                say(ticket, "In a reply to a ticket: /assign, /resolve, /close, /reopen, /priority low|normal|high|critical;"
+                say(ticket, "In a ticket's topic, or in a reply to a post about it: /assign, /resolve, /close, /reopen, /priority low|normal|high|critical;"
                         + " text answers the customer, text starting with ! is an internal note.");
                 return;
             }
@@ -159,6 +172,8 @@ final class StaffGroupDialogue {
                         FieldUpdate.unchanged());
                 answer(query, "Resolved.");
             }
+        } catch (NotFoundException gone) {
+            answer(query, "That ticket is no longer there.");
         } catch (DomainException refused) {
             answer(query, "Not done: " + refusal(refused));
         }

@@ -1,6 +1,7 @@
 package io.ticketdesk.adapters.telegram.dialogue;
 
 import io.ticketdesk.adapters.telegram.bot.BotDatabase;
+import io.ticketdesk.adapters.telegram.delivery.ForumTopics;
 import io.ticketdesk.domain.DomainException;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,19 @@ final class TicketChats {
         return database.inTransaction(handle -> handle.createQuery("SELECT ticket_id FROM telegram_message_tickets"
                         + " WHERE chat_id = :chat AND message_id = :message")
                 .bind("chat", chat).bind("message", messageId).mapTo(UUID.class).findOne());
+    }
+
+    /** The ticket whose forum topic {@code threadId} of the staff group {@code chat} is. */
+    Optional<UUID> ticketOfTopic(long chat, long threadId) {
+        return database.inTransaction(handle -> ForumTopics.ticketOfThread(handle, chat, threadId));
+    }
+
+    /** What an update from a group says of it: whether it is a forum. */
+    void learnForum(long chat, boolean forum) {
+        database.inTransaction(handle -> {
+            ForumTopics.learnForum(handle, chat, forum);
+            return null;
+        });
     }
 
     /**

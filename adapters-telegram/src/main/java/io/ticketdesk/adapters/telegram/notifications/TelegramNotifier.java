@@ -3,6 +3,7 @@ package io.ticketdesk.adapters.telegram.notifications;
 import io.ticketdesk.adapters.telegram.api.InlineKeyboardButton;
 import io.ticketdesk.adapters.telegram.api.InlineKeyboardMarkup;
 import io.ticketdesk.adapters.telegram.bot.BotDatabase;
+import io.ticketdesk.adapters.telegram.delivery.ForumTopics;
 import io.ticketdesk.adapters.telegram.delivery.OutgoingCall;
 import io.ticketdesk.adapters.telegram.delivery.TelegramOutbox;
 import io.ticketdesk.adapters.telegram.delivery.TelegramText;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,7 @@ public final class TelegramNotifier implements AutoCloseable {
     private final TelegramOutbox outbox;
     private final BotDatabase database;
     private final Optional<Long> staffChatId;
+    private final Supplier<Optional<String>> botUsername;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private AutoCloseable subscription;
@@ -50,10 +53,17 @@ public final class TelegramNotifier implements AutoCloseable {
 
     /** {@code staffChatId}: the staff group, where new tickets and the authors' messages are posted. */
     public TelegramNotifier(NotifierPorts desk, TelegramOutbox outbox, BotDatabase database, Optional<Long> staffChatId) {
+        this(desk, outbox, database, staffChatId, Optional::empty);
+    }
+
+    /** {@code botUsername}: for the staff posts' link that opens the ticket in the Mini App (left out while unknown). */
+    public TelegramNotifier(NotifierPorts desk, TelegramOutbox outbox, BotDatabase database, Optional<Long> staffChatId,
+                            Supplier<Optional<String>> botUsername) {
         this.desk = desk;
         this.outbox = outbox;
         this.database = database;
         this.staffChatId = staffChatId;
+        this.botUsername = botUsername;
     }
 
     public void start() {
@@ -97,6 +107,10 @@ public final class TelegramNotifier implements AutoCloseable {
                 statusChanged(changed);
             } else if (event instanceof DeskEvent.AssigneeChanged assigned) {
                 assigned(assigned);
+            } else if (event instanceof DeskEvent.TitleChanged retitled) {
+                staffTopicChanged(retitled.ticketId(), retitled.ticketAuthorId());
+            } else if (event instanceof DeskEvent.TicketDeleted deleted) {
+                staffTopicDeleted(deleted.ticketId());
             }
         } catch (DomainException | io.ticketdesk.application.port.in.auth.AuthenticationFailedException gone) {
             // the ticket was deleted, or its reader blocked, since: nothing left to tell
@@ -128,6 +142,7 @@ public final class TelegramNotifier implements AutoCloseable {
         staffChatId.ifPresent(group -> {
             User author = desk.people().activeUser(posted.ticketAuthorId());
             TicketDetails details = desk.getTicket().get(author, posted.ticketId());
+            ensureTopic(group, details.ticket());
             find(author, posted.ticketId(), posted.messageId()).ifPresent(message -> outbox.enqueue(OutgoingCall.text(
                     group, null, "💬 <b>#" + details.ticket().number() + "</b> " + TelegramText.escape(details.ticket().title())
                             + " — " + TelegramText.escape(author.firstName()) + ":\n",
@@ -166,11 +181,90 @@ public final class TelegramNotifier implements AutoCloseable {
                 + TelegramText.escape(details.category() == null ? "" : details.category().name()) + " · "
                 + ticket.priority().name().toLowerCase(java.util.Locale.ROOT) + " · "
                 + TelegramText.escape(author.firstName()) + "\n\n";
-        outbox.enqueue(OutgoingCall.text(staffChatId.get(), null, header, ticket.description(), null, ticket.id(),
-                false));
+        ensureTopic(staffChatId.get(), ticket);
+        outbox.enqueue(OutgoingCall.text(staffChatId.get(), null, header, ticket.description(), staffButtons(ticket),
+                ticket.id(), false));
+    }
+
+    /**
+     * "Take" and "Resolve" act through the same use cases as the REST API (the presser's rights);
+     * groups allow no {@code web_app} button, so the Mini App opens through a t.me link.
+     */
+    private InlineKeyboardMarkup staffButtons(Ticket ticket) {
+        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
+        rows.add(List.of(InlineKeyboardButton.callback("🙋 Take", "take:" + ticket.id()),
+                InlineKeyboardButton.callback("✅ Resolve", "resolve:" + ticket.id())));
+        botUsername.get().ifPresent(bot -> rows.add(List.of(InlineKeyboardButton.link("📱 Open in the app",
+                "https://t.me/" + bot + "?startapp=" + ticket.id()))));
+        return InlineKeyboardMarkup.of(rows);
+    }
+
+    /** The name a ticket's topic shows: its state at a glance, its number and title. */
+    static String topicName(Ticket ticket) {
+        String marker = switch (ticket.status()) {
+            case OPEN -> "🆕";
+            case IN_PROGRESS -> "🛠";
+            case WAITING_RESPONSE -> "⏳";
+            case RESOLVED -> "✅";
+            case CLOSED -> "🔒";
+        };
+        return ForumTopics.name(marker, ticket.number(), ticket.title());
+    }
+
+    /** Makes sure the ticket's topic is meant (made by the sender before the post that needs it). */
+    private void ensureTopic(long group, Ticket ticket) {
+        database.inTransaction(handle -> {
+            if (!ForumTopics.knownPlain(handle, group)) {
+                ForumTopics.ensure(handle, group, ticket.id(), topicName(ticket), ticket.status() == TicketStatus.CLOSED);
+            }
+            return null;
+        });
+    }
+
+    /** The ticket's topic follows its status and title: renamed, closed with it and reopened with it. */
+    private void staffTopicChanged(UUID ticketId, UUID authorId) {
+        if (staffChatId.isEmpty()) {
+            return;
+        }
+        long group = staffChatId.get();
+        User author = desk.people().activeUser(authorId);
+        // the ticket as it is now: events read late still leave the topic as the ticket ends up
+        Ticket ticket = desk.getTicket().get(author, ticketId).ticket();
+        List<OutgoingCall> calls = new ArrayList<>();
+        database.inTransaction(handle -> {
+            if (ForumTopics.knownPlain(handle, group)) {
+                return null;
+            }
+            boolean closed = ticket.status() == TicketStatus.CLOSED;
+            String name = topicName(ticket);
+            Optional<ForumTopics.Meant> before = ForumTopics.want(handle, group, ticketId, name, closed);
+            boolean wasClosed = before.map(ForumTopics.Meant::closed).orElse(false);
+            if (before.isEmpty() || !before.get().name().equals(name)) {
+                // the sender sends the name meant when the call goes out, whichever rename this is
+                calls.add(OutgoingCall.of(group, "editForumTopic", java.util.Map.of("name", name), ticketId));
+            }
+            if (closed && !wasClosed) {
+                calls.add(OutgoingCall.of(group, "closeForumTopic", java.util.Map.of(), ticketId));
+            } else if (!closed && wasClosed) {
+                calls.add(OutgoingCall.of(group, "reopenForumTopic", java.util.Map.of(), ticketId));
+            }
+            return null;
+        });
+        outbox.enqueue(calls);
+    }
+
+    /** A deleted ticket's topic is closed (kept: staff may still want to read it). */
+    private void staffTopicDeleted(UUID ticketId) {
+        staffChatId.ifPresent(group -> database.inTransaction(handle -> {
+            if (ForumTopics.meanClosed(handle, group, ticketId)) {
+                outbox.enqueue(OutgoingCall.of(group, "closeForumTopic", java.util.Map.of(), ticketId));
+            }
+            return null;
+        }));
     }
 
     private void statusChanged(DeskEvent.StatusChanged changed) {
+        staffTopicChanged(changed.ticketId(), changed.ticketAuthorId());
         if (changed.ticketAuthorId().equals(changed.actorId())) {
             return;
         }

@@ -77,6 +77,11 @@ public final class FakeTelegram implements AutoCloseable {
             return new Failure(400, description, null, null, false, false, null);
         }
 
+        /** What Telegram answers a post into a forum topic that was deleted. */
+        public static Failure threadNotFound() {
+            return badRequest("Bad Request: message thread not found");
+        }
+
         public static Failure migrated(long newChatId) {
             return new Failure(400, "Bad Request: group chat was upgraded to a supergroup chat",
                     JSON.createObjectNode().put("migrate_to_chat_id", newChatId), null, false, false, null);
@@ -366,6 +371,43 @@ public final class FakeTelegram implements AutoCloseable {
         return update;
     }
 
+    /**
+     * A text from {@code userId} in forum topic {@code threadId} of group {@code chatId}, as Telegram
+     * sends it: a topic message whose reply is the topic's first (service) message, unless it replies to
+     * another one.
+     */
+    public static ObjectNode topicText(long chatId, long threadId, long userId, String firstName, long messageId,
+                                       String text) {
+        ObjectNode message = JSON.createObjectNode().put("message_id", messageId)
+                .put("date", Instant.now().getEpochSecond()).put("text", text)
+                .put("message_thread_id", threadId).put("is_topic_message", true);
+        message.set("from", user(userId, firstName, "en"));
+        message.set("chat", JSON.createObjectNode().put("id", chatId).put("type", "supergroup").put("title", "Staff")
+                .put("is_forum", true));
+        ObjectNode opening = message.putObject("reply_to_message").put("message_id", threadId)
+                .put("date", Instant.now().getEpochSecond()).put("message_thread_id", threadId)
+                .put("is_topic_message", true);
+        opening.set("chat", message.get("chat").deepCopy());
+        opening.set("from", user(BOT_ID, "Fake desk bot", null).put("is_bot", true));
+        opening.putObject("forum_topic_created").put("name", "topic").put("icon_color", 7322096);
+        if (text.startsWith("/")) {
+            int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+            message.set("entities", JSON.createArrayNode().add(JSON.createObjectNode()
+                    .put("type", "bot_command").put("offset", 0).put("length", end)));
+        }
+        ObjectNode update = JSON.createObjectNode();
+        update.set("message", message);
+        return update;
+    }
+
+    /** A press by {@code userId} on a button with {@code data} under the bot's message {@code messageId} in group {@code chatId}. */
+    public static ObjectNode groupCallback(long chatId, long userId, String firstName, long messageId, String data) {
+        ObjectNode update = callback(userId, firstName, "en", messageId, data);
+        ((ObjectNode) update.get("callback_query").get("message").get("chat")).put("id", chatId).put("type", "supergroup")
+                .put("title", "Staff");
+        return update;
+    }
+
     /** A press on a button with {@code data} under the bot's message {@code messageId} in the chat of {@code userId}. */
     public static ObjectNode callback(long userId, String firstName, String languageCode, long messageId, String data) {
         ObjectNode message = JSON.createObjectNode().put("message_id", messageId).put("date", Instant.now().getEpochSecond());
@@ -542,6 +584,22 @@ public final class FakeTelegram implements AutoCloseable {
 
     private ObjectNode answer(String method, ObjectNode params, Map<String, byte[]> uploads) throws InterruptedException {
         switch (method) {
+            case "getchat":
+                synchronized (lock) {
+                    long chatId = params.path("chat_id").asLong();
+                    if (chatId == 0) {
+                        return error(400, "Bad Request: chat not found", null);
+                    }
+                    ObjectNode chat = JSON.createObjectNode().put("id", chatId)
+                            .put("type", chatId > 0 ? "private" : "supergroup");
+                    if (chatId < 0) {
+                        chat.put("title", "Staff");
+                    }
+                    if (forums.contains(chatId)) {
+                        chat.put("is_forum", true);
+                    }
+                    return ok(chat);
+                }
             case "getme":
                 return ok(user(BOT_ID, "Fake desk bot", null).put("is_bot", true).put("username", BOT_USERNAME));
             case "getupdates":
