@@ -18,14 +18,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.spi.JdbiPlugin;
 import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 
 /**
  * How this adapter's rows become objects and objects become parameters: records by their
  * constructor (columns matched to component names, snake_case to camelCase; SQL aliases where a
- * column is named otherwise), enums by name, and instants as UTC {@code timestamptz}; and
+ * column is named otherwise; matched once per column list), enums by name, and instants as UTC {@code timestamptz}; and
  * transactions that PostgreSQL aborts for the transaction's sake (SQLState class 40) run again.
  */
 public final class DeskJdbiPlugin implements JdbiPlugin {
@@ -47,12 +46,16 @@ public final class DeskJdbiPlugin implements JdbiPlugin {
             OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
             return value == null ? null : value.toInstant();
         });
-        RECORDS.forEach(type -> jdbi.registerRowMapper(ConstructorMapper.factory(type)));
+        RECORDS.forEach(type -> registerRecord(jdbi, type));
         // two writers taking shared counter rows in opposite orders: one is aborted (40P01, or 40001
         // under serializable isolation) and simply runs again on the state the other left, not a 500
         jdbi.setTransactionHandler(new SerializableTransactionRunner());
         jdbi.getConfig(SerializableTransactionRunner.Configuration.class)
                 .setSerializationFailureSqlState("40")
                 .setMaxRetries(JdbiTransactions.ATTEMPTS - 1);
+    }
+
+    private static <T> void registerRecord(Jdbi jdbi, Class<T> type) {
+        jdbi.registerRowMapper(type, ColumnMatchingCache.of(type));
     }
 }

@@ -2,6 +2,7 @@ package io.ticketdesk.adapters.persistence.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketdesk.adapters.persistence.ColumnMatchingCache;
 import io.ticketdesk.adapters.persistence.CoreJson;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.in.events.DeskEvent;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The outbox in {@code desk_events}. Ids come from a sequence and can commit out of order, so
@@ -26,7 +26,7 @@ public final class JdbiDeskEventOutbox implements DeskEventOutbox {
     record EventRow(long id, Instant createdAt, String payload) {
     }
 
-    private static final RowMapper<EventRow> EVENT_ROW = ConstructorMapper.of(EventRow.class);
+    private static final RowMapper<EventRow> EVENT_ROW = ColumnMatchingCache.of(EventRow.class);
 
     private final JdbiTransactions transactions;
 

@@ -1,5 +1,6 @@
 package io.ticketdesk.adapters.persistence.files;
 
+import io.ticketdesk.adapters.persistence.ColumnMatchingCache;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.out.files.AttachedMessageAccess;
 import io.ticketdesk.application.port.out.persistence.TicketRepository;
@@ -7,7 +8,6 @@ import io.ticketdesk.domain.tickets.TicketPolicy;
 import io.ticketdesk.domain.users.User;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Whether a reader may see the message a file hangs on: the ticket's visibility rule from the
@@ -26,7 +26,7 @@ public final class JdbiAttachedMessageAccess implements AttachedMessageAccess {
     record MessagePlace(UUID ticketId, boolean internal) {
     }
 
-    private static final RowMapper<MessagePlace> MESSAGE_PLACE = ConstructorMapper.of(MessagePlace.class);
+    private static final RowMapper<MessagePlace> MESSAGE_PLACE = ColumnMatchingCache.of(MessagePlace.class);
 
     @Override
     public boolean maySee(User reader, UUID messageId) {

@@ -1,5 +1,6 @@
 package io.ticketdesk.adapters.persistence.statistics;
 
+import io.ticketdesk.adapters.persistence.ColumnMatchingCache;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.in.statistics.CategoryShare;
 import io.ticketdesk.application.port.in.statistics.Dashboard;
@@ -27,7 +28,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Every figure is computed by PostgreSQL. Counts, sums and means come from the counters that V4's
@@ -193,8 +193,8 @@ public final class JdbiStatisticsReadModel implements StatisticsReadModel {
     record HelperRow(@Nested PersonRef user, long ticketsHandled, java.math.BigDecimal responseAvg) {
     }
 
-    private static final RowMapper<CategoryCount> CATEGORY_COUNT = ConstructorMapper.of(CategoryCount.class);
-    private static final RowMapper<HelperRow> HELPER = ConstructorMapper.of(HelperRow.class);
+    private static final RowMapper<CategoryCount> CATEGORY_COUNT = ColumnMatchingCache.of(CategoryCount.class);
+    private static final RowMapper<HelperRow> HELPER = ColumnMatchingCache.of(HelperRow.class);
 
     /** Most tickets first, then by name; percentages of their sum by the largest-remainder rule. */
     private static List<CategoryShare> categoryShares(List<CategoryCount> counts) {

@@ -1,5 +1,6 @@
 package io.ticketdesk.adapters.persistence.tickets;
 
+import io.ticketdesk.adapters.persistence.ColumnMatchingCache;
 import io.ticketdesk.application.port.in.messages.Attachment;
 import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.in.tickets.CategoryRef;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The ticket columns and the joined rows the read model maps by constructor: the ticket's own
@@ -36,11 +36,11 @@ final class TicketRows {
 
     static final String CATEGORY_COLUMNS = "c.id AS c_id, c.name AS c_name, c.icon AS c_icon, c.color AS c_color";
 
-    static final RowMapper<SummaryRow> SUMMARY = ConstructorMapper.of(SummaryRow.class);
-    static final RowMapper<DetailsRow> DETAILS = ConstructorMapper.of(DetailsRow.class);
-    static final RowMapper<HistoryRow> HISTORY = ConstructorMapper.of(HistoryRow.class);
-    static final RowMapper<MessageRow> MESSAGE = ConstructorMapper.of(MessageRow.class);
-    static final RowMapper<AttachmentRow> ATTACHMENT = ConstructorMapper.of(AttachmentRow.class);
+    static final RowMapper<SummaryRow> SUMMARY = ColumnMatchingCache.of(SummaryRow.class);
+    static final RowMapper<DetailsRow> DETAILS = ColumnMatchingCache.of(DetailsRow.class);
+    static final RowMapper<HistoryRow> HISTORY = ColumnMatchingCache.of(HistoryRow.class);
+    static final RowMapper<MessageRow> MESSAGE = ColumnMatchingCache.of(MessageRow.class);
+    static final RowMapper<AttachmentRow> ATTACHMENT = ColumnMatchingCache.of(AttachmentRow.class);
 
     private TicketRows() {
     }

@@ -1,5 +1,6 @@
 package io.ticketdesk.adapters.persistence.users;
 
+import io.ticketdesk.adapters.persistence.ColumnMatchingCache;
 import io.ticketdesk.adapters.persistence.JdbiTransactions;
 import io.ticketdesk.application.port.in.Page;
 import io.ticketdesk.application.port.in.PageRequest;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The people list. Ticket count and last activity are subqueries of the page query itself, each an
@@ -34,7 +34,7 @@ public final class JdbiUserDirectory implements UserDirectory {
     record ListedUser(@Nested User user, long ticketsCount, Instant lastActivity) {
     }
 
-    private static final RowMapper<ListedUser> LISTED_USER = ConstructorMapper.of(ListedUser.class);
+    private static final RowMapper<ListedUser> LISTED_USER = ColumnMatchingCache.of(ListedUser.class);
 
     private final JdbiTransactions transactions;
 
