@@ -87,9 +87,11 @@ with_total() {  # TOTAL_SQL PAGE_SQL OUTER_ORDER
     echo "SELECT total.n AS page_total, page.* FROM ($1) total(n) LEFT JOIN LATERAL ($2) page ON true ORDER BY $3;"
 }
 
-# the caller's row is kept by the service (CallerCache): no users statement per request
+# the caller's row, read once per request (CallerCache keeps it 0 s: see docs/decisions.md)
+CALLER="SELECT id, telegram_id, username, first_name, last_name, language_code, role, is_active AS active, created_at, updated_at FROM users WHERE id = $(uuid caller);"
 script_get_ticket() {  # $1 ticket id; the customer reads one of their tickets
-    set_uuid ticket "$1"
+    set_uuid caller "$customer_id"; set_uuid ticket "$1"
+    echo "$CALLER"
     echo "$DETAILS"
 }
 script_list() {  # $1 customer|staff
@@ -97,7 +99,7 @@ script_list() {  # $1 customer|staff
     if [[ $1 == customer ]]; then
         caller=$customer_id; where=" WHERE t.author_id = $(uuid caller)"
         counters="t.public_messages_count AS visible_count, t.last_public_message_at AS visible_last"
-        count="SELECT count(*) FROM tickets t$where"
+        count="SELECT count(*) FROM (SELECT FROM tickets t$where LIMIT 10001) capped"
     else
         caller=$admin_id; where=""
         counters="t.messages_count AS visible_count, t.last_message_at AS visible_last"
@@ -105,6 +107,7 @@ script_list() {  # $1 customer|staff
     fi
     set_uuid caller "$caller"
     printf '\\set limit 20\n\\set offset 0\n'
+    echo "$CALLER"
     with_total "$count" "SELECT $COLUMNS, t.priority_rank, $CATEGORY_COLUMNS, $(person u), $(person a), $counters$JOINS$where ORDER BY t.created_at DESC, t.id DESC LIMIT :limit OFFSET :offset" \
         "page.created_at DESC, page.id DESC"
 }
@@ -112,8 +115,9 @@ script_messages() {  # $1 ticket id; the customer reads its conversation (no int
     local ids
     ids=$(sql "SELECT string_agg(id::text, ',') FROM (SELECT id FROM messages WHERE ticket_id = '$1' AND NOT is_internal
                ORDER BY created_at, id LIMIT 50) s")
-    set_uuid ticket "$1"
+    set_uuid caller "$customer_id"; set_uuid ticket "$1"
     printf '\\set limit 50\n\\set offset 0\n'
+    echo "$CALLER"
     echo "SELECT $COLUMNS FROM tickets t WHERE t.id = $(uuid ticket);"
     with_total "SELECT count(*) FROM messages m WHERE m.ticket_id = $(uuid ticket) AND NOT m.is_internal" \
         "$MESSAGE_SELECT WHERE m.ticket_id = $(uuid ticket) AND NOT m.is_internal ORDER BY m.created_at, m.id LIMIT :limit OFFSET :offset" \
@@ -125,6 +129,7 @@ script_post_message() {  # $1 an IN_PROGRESS ticket; the admin answers (no statu
     printf '\\set r random(1, 9000000000000000000)\n'
     local message="md5(:r::text)::uuid"
     cat <<SQL
+$CALLER
 BEGIN;
 SELECT $COLUMNS FROM tickets t WHERE t.id = $(uuid ticket) FOR UPDATE;
 INSERT INTO messages (id, ticket_id, author_id, content, is_internal, created_at) VALUES ($message, $(uuid ticket), $(uuid caller), 'Проверили, платёж прошёл, деньги придут в течение дня.', false, now());
@@ -143,6 +148,7 @@ script_post_ticket() {  # $1 a category id; the customer opens a ticket
     printf '\\set r random(1, 9000000000000000000)\n'
     local ticket="md5(:r::text)::uuid"
     cat <<SQL
+$CALLER
 BEGIN;
 SELECT id, name, description, icon, color, is_active, sort_order, created_at, updated_at FROM categories WHERE id = $(uuid category) FOR KEY SHARE;
 INSERT INTO tickets (id, title, description, status, priority, category_id, author_id, assignee_id, created_at, updated_at, resolved_at, closed_at, last_activity_at, version) VALUES ($ticket, 'Не проходит оплата картой', 'Здравствуйте! Оплата не проходит уже второй день, банк говорит что всё в порядке.', 'OPEN', 'NORMAL', $(uuid category), $(uuid caller), NULL, now(), now(), NULL, NULL, now(), 0);
