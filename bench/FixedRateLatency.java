@@ -25,6 +25,10 @@ import java.util.concurrent.locks.LockSupport;
  *   BENCH_TOKEN=… java bench/FixedRateLatency.java BASE_URL PATHS_FILE RATE SECONDS [WARMUP_SECONDS=5] [CONNECTIONS=16]
  *
  * Prints: due, answered, failed, the achieved rate, and p50/p90/p99/p99.9/max in ms.
+ *
+ * RATE "max" instead measures this client's own ceiling: CONNECTIONS requests kept in flight for
+ * SECONDS, and prints "max N/s". This client costs more CPU per request than wrk, and both share
+ * the machine with the service, so "80 % of the maximum" is taken of the lower of the two.
  */
 public final class FixedRateLatency {
 
@@ -35,7 +39,8 @@ public final class FixedRateLatency {
         }
         String base = args[0];
         List<String> paths = Files.readAllLines(Path.of(args[1])).stream().filter(line -> !line.isBlank()).toList();
-        double rate = Double.parseDouble(args[2]);
+        boolean closedLoop = args[2].equals("max");
+        double rate = closedLoop ? 0 : Double.parseDouble(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         Semaphore connections = new Semaphore(args.length > 5 ? Integer.parseInt(args[5]) : 16);
@@ -48,9 +53,42 @@ public final class FixedRateLatency {
                     return thread;
                 }))
                 .build();
+        if (closedLoop) {
+            ceiling(client, base, paths, token, warmup, connections);
+            System.out.printf("max %.0f/s%n", ceiling(client, base, paths, token, seconds, connections));
+            System.exit(0);
+        }
         run(client, base, paths, token, rate, warmup, false, connections);
         run(client, base, paths, token, rate, seconds, true, connections);
         System.exit(0);
+    }
+
+    /** Requests answered per second with every connection kept busy for {@code seconds}. */
+    private static double ceiling(HttpClient client, String base, List<String> paths, String token, int seconds,
+                                  Semaphore connections) throws InterruptedException {
+        AtomicInteger answered = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        while (System.nanoTime() < end) {
+            connections.acquire();
+            client.sendAsync(request(base, paths, token), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        connections.release();
+                        if (error == null && response.statusCode() < 400) {
+                            answered.incrementAndGet();
+                        }
+                    });
+        }
+        return answered.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static HttpRequest request(String base, List<String> paths, String token) {
+        String path = paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
     }
 
     private static void run(HttpClient client, String base, List<String> paths, String token, double rate,
@@ -68,13 +106,9 @@ public final class FixedRateLatency {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            String path = paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
+            HttpRequest request = request(base, paths, token);
             connections.acquire();
-            client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 connections.release();
                 long took = System.nanoTime() - due;
                 if (error != null || response.statusCode() >= 400) {
