@@ -78,6 +78,32 @@ public final class TelegramBotApi {
         return send(method, request);
     }
 
+    /**
+     * As {@link #upload(String, Map, String, String, String, byte[])}, the file's {@code size} bytes
+     * streamed from {@code content} (opened anew if the request is sent again), never held whole.
+     */
+    public ApiAnswer upload(String method, Map<String, String> fields, String fileField, String filename,
+                            String contentType, long size, java.util.function.Supplier<InputStream> content) {
+        String boundary = "ticketdesk-" + UUID.randomUUID();
+        ByteArrayOutputStream head = new ByteArrayOutputStream(1024);
+        fields.forEach((name, value) -> write(head, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
+        write(head, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + filename.replace("\"", "'").replace("\r", "").replace("\n", "") + "\"\r\nContent-Type: "
+                + contentType.replace("\r", "").replace("\n", "") + "\r\n\r\n");
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(methodUri(method))
+                .timeout(CALL_TIMEOUT.multipliedBy(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head.toByteArray()),
+                        size > 0 ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(content), size)
+                                : HttpRequest.BodyPublishers.noBody(),
+                        HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build();
+        return send(method, request);
+    }
+
     /** {@code getUpdates} as a long poll of {@code timeoutSeconds}. */
     public ApiAnswer getUpdates(long offset, int timeoutSeconds, List<String> allowedUpdates) {
         return call("getUpdates", Map.of("offset", offset, "timeout", timeoutSeconds, "limit", 100,

@@ -4,6 +4,7 @@ import io.ticketdesk.adapters.telegram.api.TelegramBotApi;
 import io.ticketdesk.adapters.telegram.delivery.ForumTopics;
 import io.ticketdesk.adapters.telegram.delivery.GlobalRate;
 import io.ticketdesk.adapters.telegram.delivery.OutboxSender;
+import io.ticketdesk.adapters.telegram.delivery.OutgoingFiles;
 import io.ticketdesk.adapters.telegram.delivery.TelegramOutbox;
 import io.ticketdesk.adapters.telegram.receiving.BotSetup;
 import io.ticketdesk.adapters.telegram.receiving.LeaderLock;
@@ -81,9 +82,16 @@ public final class TelegramBot implements AutoCloseable {
     /** As above, with the staff group ({@code STAFF_CHAT_ID}), whose posts go into one forum topic per ticket when it is a forum. */
     public static TelegramBot start(Config config, BotDatabase database, Optional<Long> staffChatId,
                                     java.util.function.BiFunction<TelegramBotApi, TelegramOutbox, UpdateHandler> handler) {
+        return start(config, database, staffChatId, handler, OutgoingFiles.NONE);
+    }
+
+    /** As above; {@code files} is where the senders read the stored files that calls send. */
+    public static TelegramBot start(Config config, BotDatabase database, Optional<Long> staffChatId,
+                                    java.util.function.BiFunction<TelegramBotApi, TelegramOutbox, UpdateHandler> handler,
+                                    OutgoingFiles files) {
         TelegramBot bot = new TelegramBot(config, database);
         try {
-            bot.startParts(handler.apply(bot.api, bot.outbox), staffChatId);
+            bot.startParts(handler.apply(bot.api, bot.outbox), staffChatId, files);
             return bot;
         } catch (RuntimeException e) {
             bot.close();
@@ -91,7 +99,7 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private void startParts(UpdateHandler handler, Optional<Long> staffChatId) {
+    private void startParts(UpdateHandler handler, Optional<Long> staffChatId, OutgoingFiles files) {
         if (config.mode() == Mode.WEBHOOK) {
             webhook = new WebhookReceiver(updates, config.webhookSecret()
                     .orElseThrow(() -> new IllegalArgumentException("webhook mode needs a secret")));
@@ -99,7 +107,7 @@ public final class TelegramBot implements AutoCloseable {
         BotSignals signals = remember(new BotSignals(database));
         UpdateProcessor processor = new UpdateProcessor(database, handler);
         OutboxSender sender = new OutboxSender(database, api, new GlobalRate(database, config.rateSpacing()),
-                config.senders());
+                config.senders(), files);
         signals.onSignal(BotSignals.UPDATES, processor::wake);
         staffChatId.ifPresent(chat -> {
             ForumTopics topics = new ForumTopics(chat);

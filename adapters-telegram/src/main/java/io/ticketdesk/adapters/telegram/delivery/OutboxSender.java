@@ -11,6 +11,8 @@ import io.ticketdesk.adapters.telegram.bot.Wakeup;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +44,7 @@ public final class OutboxSender implements AutoCloseable {
     private final TelegramBotApi api;
     private final GlobalRate rate;
     private final int workers;
+    private final OutgoingFiles files;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CallPreparer> preparers = new CopyOnWriteArrayList<>();
     private final List<Wakeup> wakeups = new ArrayList<>();
@@ -49,10 +52,16 @@ public final class OutboxSender implements AutoCloseable {
     private volatile boolean running = true;
 
     public OutboxSender(BotDatabase database, TelegramBotApi api, GlobalRate rate, int workers) {
+        this(database, api, rate, workers, OutgoingFiles.NONE);
+    }
+
+    /** {@code files}: where calls that send a stored file read it at send time. */
+    public OutboxSender(BotDatabase database, TelegramBotApi api, GlobalRate rate, int workers, OutgoingFiles files) {
         this.database = database;
         this.api = api;
         this.rate = rate;
         this.workers = workers;
+        this.files = files;
     }
 
     public void addListener(DeliveryListener listener) {
@@ -111,12 +120,13 @@ public final class OutboxSender implements AutoCloseable {
                 return Optional.of(untilNextDue(handle));
             }
             Pending oldest = handle.createQuery("SELECT id, chat_id, method, params::text AS params, ticket_id,"
-                            + " reply_in_thread, attempts FROM telegram_outbox WHERE chat_id = :chat AND state = 'PENDING'"
-                            + " ORDER BY id LIMIT 1")
+                            + " reply_in_thread, attempts, file_id, file_reader FROM telegram_outbox"
+                            + " WHERE chat_id = :chat AND state = 'PENDING' ORDER BY id LIMIT 1")
                     .bind("chat", chat.get())
                     .map((rows, ctx) -> new Pending(rows.getLong("id"), new OutgoingCall(rows.getLong("chat_id"),
                             rows.getString("method"), parse(rows.getString("params")),
-                            rows.getObject("ticket_id", UUID.class), rows.getBoolean("reply_in_thread")),
+                            rows.getObject("ticket_id", UUID.class), rows.getBoolean("reply_in_thread"),
+                            rows.getObject("file_id", UUID.class), rows.getObject("file_reader", UUID.class)),
                             rows.getInt("attempts")))
                     .one();
             Optional<Pending> call = prepare(handle, oldest);
@@ -155,14 +165,90 @@ public final class OutboxSender implements AutoCloseable {
                     .ifPresent(previous -> params.set("reply_parameters", BotApiJson.mapper().createObjectNode()
                             .put("message_id", previous).put("allow_sending_without_reply", true)));
         }
-        try {
-            sleep(rate.reserve());
-        } catch (SQLException e) {
-            throw new IllegalStateException("the shared send rate could not be reserved", e);
+        if (call.fileId() != null) {
+            sendFile(handle, pending, params);
+            return;
         }
+        waitForRate();
         ApiAnswer answer = api.call(call.method(), params);
         record(handle, pending, answer);
         listeners.forEach(listener -> listener.finished(handle, pending.id(), call, answer));
+    }
+
+    private void waitForRate() {
+        try {
+            rate.acquire();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the shared send rate could not be reserved", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while waiting for the shared send rate", e);
+        }
+    }
+
+    /**
+     * A stored file: by Telegram's own id for it when it has one (the person sent it, or we uploaded
+     * it before), otherwise uploaded from the file store now, its bytes streamed into the request.
+     */
+    private void sendFile(Handle handle, Pending pending, ObjectNode params) {
+        OutgoingCall call = pending.call();
+        String field = call.fileField();
+        Optional<String> known = handle.createQuery("SELECT telegram_file_id FROM telegram_file_ids"
+                        + " WHERE file_id = :file AND kind = :kind")
+                .bind("file", call.fileId()).bind("kind", field).mapTo(String.class).findOne();
+        ApiAnswer answer;
+        if (known.isPresent()) {
+            params.put(field, known.get());
+            waitForRate();
+            answer = api.call(call.method(), params);
+            if (answer.kind() == ApiAnswer.Kind.REJECTED) {
+                // Telegram no longer knows its id: forget it and upload the file on the next try
+                forgetFileId(handle, call.fileId(), field);
+                attempted(handle, pending, answer);
+                nextSend(handle, call.chatId(), call.chatId() > 0 ? PRIVATE_GAP : GROUP_GAP, false);
+                return;
+            }
+        } else {
+            Optional<OutgoingFiles.OutgoingFile> file = call.fileReader() == null ? Optional.empty()
+                    : files.open(call.fileId(), call.fileReader());
+            if (file.isEmpty()) {
+                handle.createUpdate("UPDATE telegram_outbox SET state = 'FAILED', attempts = attempts + 1,"
+                                + " failure = 'the file is gone, or its reader may no longer read it' WHERE id = :id")
+                        .bind("id", pending.id()).execute();
+                return;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            params.properties().forEach(entry -> fields.put(entry.getKey(),
+                    entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString()));
+            OutgoingFiles.OutgoingFile content = file.get();
+            waitForRate();
+            answer = api.upload(call.method(), fields, field, content.filename(), content.contentType(),
+                    content.size(), content.content());
+        }
+        if (answer.ok()) {
+            telegramFileId(answer, field).ifPresent(id -> handle.createUpdate("INSERT INTO telegram_file_ids"
+                            + " (file_id, kind, telegram_file_id) VALUES (:file, :kind, :id)"
+                            + " ON CONFLICT (file_id, kind) DO UPDATE SET telegram_file_id = EXCLUDED.telegram_file_id")
+                    .bind("file", call.fileId()).bind("kind", field).bind("id", id).execute());
+        }
+        record(handle, pending, answer);
+        ApiAnswer finished = answer;
+        listeners.forEach(listener -> listener.finished(handle, pending.id(), call, finished));
+    }
+
+    /** The id Telegram gave the photo (its largest size) or document in a sent message. */
+    private static Optional<String> telegramFileId(ApiAnswer answer, String field) {
+        com.fasterxml.jackson.databind.JsonNode sent = answer.result() == null ? null : answer.result().get(field);
+        if (sent == null) {
+            return Optional.empty();
+        }
+        com.fasterxml.jackson.databind.JsonNode file = sent.isArray() ? sent.get(sent.size() - 1) : sent;
+        return file == null || !file.hasNonNull("file_id") ? Optional.empty() : Optional.of(file.get("file_id").asText());
+    }
+
+    private static void forgetFileId(Handle handle, UUID fileId, String kind) {
+        handle.createUpdate("DELETE FROM telegram_file_ids WHERE file_id = :file AND kind = :kind")
+                .bind("file", fileId).bind("kind", kind).execute();
     }
 
     private static void record(Handle handle, Pending pending, ApiAnswer answer) {

@@ -44,13 +44,16 @@ public final class TelegramOutbox {
         // DO NOTHING neither waits for nor takes the row lock a sender may hold on the chat
         handle.createUpdate("INSERT INTO telegram_chats (chat_id) VALUES (:chat) ON CONFLICT (chat_id) DO NOTHING")
                 .bind("chat", chatId).execute();
-        return handle.createQuery("INSERT INTO telegram_outbox (chat_id, method, params, ticket_id, reply_in_thread)"
-                        + " VALUES (:chat, :method, CAST(:params AS jsonb), :ticket, :thread) RETURNING id")
+        return handle.createQuery("INSERT INTO telegram_outbox (chat_id, method, params, ticket_id, reply_in_thread,"
+                        + " file_id, file_reader) VALUES (:chat, :method, CAST(:params AS jsonb), :ticket, :thread,"
+                        + " :file, :reader) RETURNING id")
                 .bind("chat", chatId)
                 .bind("method", call.method())
                 .bind("params", call.params().toString())
                 .bind("ticket", call.ticketId())
                 .bind("thread", call.replyInThread())
+                .bind("file", call.fileId())
+                .bind("reader", call.fileReader())
                 .mapTo(Long.class).one();
     }
 
