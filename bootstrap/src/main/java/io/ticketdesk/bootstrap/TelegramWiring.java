@@ -8,13 +8,19 @@ import io.ticketdesk.adapters.persistence.ServiceSecrets;
 import io.ticketdesk.adapters.telegram.bot.BotDatabase;
 import io.ticketdesk.adapters.telegram.bot.BotUsername;
 import io.ticketdesk.adapters.telegram.bot.TelegramBot;
+import io.ticketdesk.adapters.telegram.delivery.OutgoingFiles;
 import io.ticketdesk.adapters.telegram.dialogue.DeskPorts;
 import io.ticketdesk.adapters.telegram.dialogue.TelegramDialogue;
 import io.ticketdesk.adapters.telegram.notifications.NotifierPorts;
 import io.ticketdesk.adapters.telegram.notifications.TelegramNotifier;
 import io.ticketdesk.adapters.telegram.receiving.WebhookReceiver;
+import io.ticketdesk.application.port.in.auth.AuthenticationFailedException;
+import io.ticketdesk.application.port.in.files.FileDownload;
 import io.ticketdesk.application.port.in.health.BotHealth;
 import io.ticketdesk.application.port.out.health.BotProbe;
+import io.ticketdesk.domain.DomainException;
+import io.ticketdesk.domain.files.StoredFile;
+import io.ticketdesk.domain.users.User;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -80,7 +86,7 @@ final class TelegramWiring implements AutoCloseable {
                 desk.uploadFile());
         TelegramBot bot = TelegramBot.start(config, database, settings.staffChatId(),
                 (api, outbox) -> new TelegramDialogue(database, ports, outbox, api, settings.webAppUrl(),
-                        settings.staffChatId()));
+                        settings.staffChatId()), outgoingFiles(desk));
         TelegramNotifier notifier = new TelegramNotifier(new NotifierPorts(desk.drainDeskEvents(),
                 desk.identifyCaller(), desk.getTicket(), desk.listMessages()), bot.outbox(), database,
                 settings.staffChatId(), new BotUsername(settings.botUsername(), bot.api()));
@@ -94,6 +100,21 @@ final class TelegramWiring implements AutoCloseable {
         }
         probe.bot.set(bot);
         return Optional.of(new TelegramWiring(bot, notifier));
+    }
+
+    /** Files the bot sends, read through the same download use case as the API, as their recipient. */
+    private static OutgoingFiles outgoingFiles(DeskUseCases desk) {
+        return (fileId, readerId) -> {
+            try {
+                User reader = desk.identifyCaller().activeUser(readerId);
+                FileDownload download = desk.downloadFile().download(reader, fileId);
+                StoredFile file = download.file();
+                return Optional.of(new OutgoingFiles.OutgoingFile(file.filename(), file.contentType(), file.size(),
+                        () -> download.content().open(0, file.size())));
+            } catch (DomainException | AuthenticationFailedException gone) {
+                return Optional.empty();
+            }
+        };
     }
 
     private static String randomSecret() {

@@ -43,6 +43,8 @@ class TelegramBotTest {
         env.put("TELEGRAM_API_URL", telegram.baseUrl().toString());
         env.put("WEBAPP_URL", "https://desk.example/app");
         env.put("STAFF_CHAT_ID", Long.toString(STAFF_GROUP));
+        // room for a file over the 50 MB a bot may upload to Telegram
+        env.put("FILES_MAX_BYTES", Long.toString(60L * 1024 * 1024));
         return env;
     }
 
@@ -224,6 +226,132 @@ class TelegramBotTest {
         assertEquals("RESOLVED", desk.get("/api/v1/tickets/" + ticketId, helper.token()).json().path("status").asText());
         assertTrue(telegram.sentTo(ANNA).stream().noneMatch(call -> call.text().contains("router")),
                 "the internal note never reached the customer");
+    }
+
+    @Test
+    void staffTurnTheirPrivateNoticesOffAndOnInEnglishAndRussian() {
+        DeskUnderTest.Person admin = desk.person(9_010, "Ada", "ADMIN");
+        DeskUnderTest.Person helen = desk.person(9_011, "Helen", "HELPER");
+        DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
+        desk.person(9_012, "Пётр", "HELPER");
+        say(9_011, "Helen", "en", "/help");
+        assertTrue(awaitText(9_011, "What the bot does").text().contains("/notify off"), "staff are shown /notify");
+        say(ANNA, "Anna", "en", "/help");
+        assertFalse(awaitText(ANNA, "What the bot does").text().contains("/notify"), "customers are not");
+        say(ANNA, "Anna", "en", "/notify off");
+        awaitText(ANNA, "/notify is for support staff");
+
+        say(9_011, "Helen", "en", "/notify off");
+        awaitText(9_011, "Notices are off");
+        String first = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Quiet one", "description", "d",
+                "category_id", desk.categoryId())).json().path("id").asText();
+        long firstNumber = desk.get("/api/v1/tickets/" + first, anna.token()).json().path("number").asLong();
+        assertEquals(200, desk.put("/api/v1/tickets/" + first, admin.token(), Map.of("assigned_to", helen.id())).status());
+        desk.post("/api/v1/tickets/" + first + "/messages", anna.token(), Map.of("content", "said while she is away"));
+        // the notifier handles events in order: once the group has the message, Helen's notices were decided
+        awaitText(STAFF_GROUP, "said while she is away");
+        assertTrue(telegram.sentTo(9_011).stream().noneMatch(call -> call.text().contains("#" + firstNumber)),
+                "nothing about the ticket reached Helen while her notices were off");
+
+        say(9_011, "Helen", "en", "/notify");
+        awaitText(9_011, "Notices are off now");
+        say(9_011, "Helen", "en", "/notify on");
+        awaitText(9_011, "Notices are on:");
+        desk.post("/api/v1/tickets/" + first + "/messages", anna.token(), Map.of("content", "said when she is back"));
+        awaitSent(9_011, call -> call.text().contains("said when she is back") && call.text().contains("#" + firstNumber));
+        String second = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Loud one", "description", "d",
+                "category_id", desk.categoryId())).json().path("id").asText();
+        assertEquals(200, desk.put("/api/v1/tickets/" + second, admin.token(), Map.of("assigned_to", helen.id())).status());
+        awaitText(9_011, "is assigned to you");
+
+        say(9_012, "Пётр", "ru", "/help");
+        assertTrue(awaitText(9_012, "Что умеет бот").text().contains("Для сотрудников"));
+        say(9_012, "Пётр", "ru", "/notify off");
+        awaitText(9_012, "Уведомления выключены");
+        say(9_012, "Пётр", "ru", "/notify");
+        awaitText(9_012, "Уведомления сейчас выключены");
+        say(9_012, "Пётр", "ru", "/notify on");
+        awaitText(9_012, "Уведомления включены");
+        say(JOHN, "Иван", "ru", "/notify");
+        awaitText(JOHN, "для сотрудников поддержки");
+    }
+
+    @Test
+    void staffFilesFollowTheirTextAsPhotosAndDocumentsAndNotesKeepTheirsInside() {
+        DeskUnderTest.Person helen = desk.person(9_020, "Helen", "HELPER");
+        say(9_020, "Helen", "en", "/start");
+        awaitText(9_020, "Hello, Helen");
+        say(ANNA, "Anna", "en", "/start");
+        awaitText(ANNA, "Hello, Anna");
+        DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
+        String ticket = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Scanner", "description", "broken",
+                "category_id", desk.categoryId())).json().path("id").asText();
+
+        byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3};
+        byte[] pdf = "%PDF-1.4\nthe manual\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] secret = "%PDF-1.4\nstaff only\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        String pngId = upload(helen, "screen.png", "image/png", png);
+        String pdfId = upload(helen, "manual.pdf", "application/pdf", pdf);
+        String secretId = upload(helen, "internal.pdf", "application/pdf", secret);
+        desk.post("/api/v1/tickets/" + ticket + "/messages", helen.token(), Map.of("content",
+                "See the screenshot and the manual", "is_internal", false, "attachments", java.util.List.of(pngId, pdfId)));
+        desk.post("/api/v1/tickets/" + ticket + "/messages", helen.token(), Map.of("content", "a note with a file",
+                "is_internal", true, "attachments", java.util.List.of(secretId)));
+        desk.post("/api/v1/tickets/" + ticket + "/messages", helen.token(), Map.of("content", "That is all",
+                "is_internal", false));
+
+        Call last = awaitText(ANNA, "That is all");
+        java.util.List<Call> toAnna = telegram.sentTo(ANNA);
+        Call text = toAnna.stream().filter(call -> call.text() != null && call.text().contains("See the screenshot"))
+                .findFirst().orElseThrow();
+        Call photo = toAnna.stream().filter(call -> call.method().equalsIgnoreCase("sendPhoto")).findFirst().orElseThrow();
+        Call document = toAnna.stream().filter(call -> call.method().equalsIgnoreCase("sendDocument")).findFirst()
+                .orElseThrow();
+        assertTrue(toAnna.indexOf(text) < toAnna.indexOf(photo) && toAnna.indexOf(photo) < toAnna.indexOf(document)
+                && toAnna.indexOf(document) < toAnna.indexOf(last), "text, then the files in order, then the next answer");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(png, photo.files().get("screen.png"), "uploaded from the store");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pdf, document.files().get("manual.pdf"));
+        assertEquals(messageId(text), photo.params().at("/reply_parameters/message_id").asLong(),
+                "the files read as part of the answer's thread");
+        assertTrue(toAnna.stream().noneMatch(call -> call.files().containsKey("internal.pdf")
+                || (call.text() != null && call.text().contains("a note with a file"))), "the note and its file stay inside");
+        assertEquals(2, desk.count("SELECT count(*) FROM telegram_outbox WHERE file_id IS NOT NULL"
+                + " AND NOT jsonb_exists(params, 'photo') AND NOT jsonb_exists(params, 'document')"),
+                "the outbox names the files; the sender builds each upload when it sends");
+
+        // Anna answers with a photo from her phone: Helen (now assigned) gets it by Telegram's own id, no upload
+        String phonePhoto = telegram.addFile("phone.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9, 9});
+        telegram.pushUpdate(FakeTelegram.privateMessage(ANNA, "Anna", "en", nextMessageId++, message -> message
+                .put("caption", "Here is the error").set("photo", DeskUnderTest.JSON.createArrayNode().add(
+                        DeskUnderTest.JSON.createObjectNode().put("file_id", phonePhoto).put("file_unique_id", "u9")
+                                .put("width", 10).put("height", 10).put("file_size", 5)))));
+        awaitText(9_020, "Here is the error");
+        assertTrue(telegram.awaitCalls(calls -> calls.stream().anyMatch(call -> call.status() == 200
+                && call.chatId() == 9_020 && call.method().equalsIgnoreCase("sendPhoto")), WAIT));
+        Call forwarded = telegram.sentTo(9_020).stream().filter(call -> call.method().equalsIgnoreCase("sendPhoto"))
+                .findFirst().orElseThrow();
+        assertEquals(phonePhoto, forwarded.params().path("photo").asText());
+        assertTrue(forwarded.files().isEmpty(), "sent by file_id, nothing uploaded");
+
+        // a file over the 50 MB a bot may upload: named, with the Mini App to fetch it (Russian here)
+        // the Mini App login carries no language: the bot's contact afterwards sets Russian
+        DeskUnderTest.Person john = desk.person(JOHN, "Иван", "USER");
+        say(JOHN, "Иван", "ru", "/start");
+        awaitText(JOHN, "Здравствуйте");
+        String johns = desk.post("/api/v1/tickets", john.token(), Map.of("title", "Архив", "description", "нужен",
+                "category_id", desk.categoryId())).json().path("id").asText();
+        String huge = upload(helen, "archive.zip", "application/zip", new byte[50 * 1024 * 1024 + 1]);
+        desk.post("/api/v1/tickets/" + johns + "/messages", helen.token(), Map.of("content", "Вот архив",
+                "is_internal", false, "attachments", java.util.List.of(huge)));
+        Call bigOne = awaitText(JOHN, "archive.zip");
+        assertTrue(bigOne.text().contains("больше, чем бот может отправить"), bigOne.text());
+        assertTrue(telegram.calls().stream().noneMatch(call -> call.files().containsKey("archive.zip")));
+    }
+
+    private String upload(DeskUnderTest.Person who, String name, String type, byte[] content) {
+        DeskUnderTest.Response uploaded = desk.upload(who.token(), "file", name, type, content);
+        assertEquals(201, uploaded.status(), uploaded.body());
+        return uploaded.json().path("id").asText();
     }
 
     @Test

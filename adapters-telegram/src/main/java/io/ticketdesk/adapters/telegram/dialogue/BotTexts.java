@@ -12,6 +12,24 @@ public final class BotTexts {
             Map.entry("help", new String[] {
                     "Что умеет бот:\n/new — новое обращение\n/tickets — открытые обращения\n/cancel — отменить текущий шаг\n/help — эта справка\n\nОтветьте на сообщение об обращении, чтобы дописать в него. Фото и документы тоже можно.",
                     "What the bot does:\n/new — open a ticket\n/tickets — your open tickets\n/cancel — leave the current step\n/help — this help\n\nReply to a message about a ticket to add to it. Photos and documents work too."}),
+            Map.entry("help_staff", new String[] {
+                    "Для сотрудников:\n/notify off — не присылать мне уведомления о назначенных обращениях и новых сообщениях авторов\n/notify on — присылать снова\n/notify — что включено сейчас",
+                    "For staff:\n/notify off — stop private notices of tickets assigned to you and of their authors' new messages\n/notify on — send them again\n/notify — what is set now"}),
+            Map.entry("notify_off", new String[] {
+                    "Уведомления выключены: о назначенных вам обращениях и новых сообщениях авторов здесь больше не будет. Включить снова: /notify on",
+                    "Notices are off: you will no longer hear here of tickets assigned to you or of their authors' new messages. To turn them back on: /notify on"}),
+            Map.entry("notify_on", new String[] {
+                    "Уведомления включены: здесь будут назначенные вам обращения и новые сообщения их авторов. Выключить: /notify off",
+                    "Notices are on: you will hear here of tickets assigned to you and of their authors' new messages. To turn them off: /notify off"}),
+            Map.entry("notify_state_on", new String[] {
+                    "Уведомления сейчас включены. /notify off — выключить, /notify on — включить.",
+                    "Notices are on now. /notify off turns them off, /notify on turns them on."}),
+            Map.entry("notify_state_off", new String[] {
+                    "Уведомления сейчас выключены. /notify on — включить, /notify off — выключить.",
+                    "Notices are off now. /notify on turns them on, /notify off turns them off."}),
+            Map.entry("notify_customer", new String[] {
+                    "/notify — для сотрудников поддержки. Ответы по вашим обращениям приходят всегда: так поддержка отвечает вам. Закрыть обращение можно в /tickets.",
+                    "/notify is for support staff. Answers on your own tickets always come here: this is how support answers you. You can close a ticket in /tickets."}),
             Map.entry("open_app", new String[] {"Открыть", "Open"}),
             Map.entry("open_desk", new String[] {"Открыть службу поддержки", "Open the desk"}),
             Map.entry("choose_category", new String[] {"Выберите категорию:", "Choose a category:"}),
@@ -62,6 +80,8 @@ public final class BotTexts {
             Map.entry("file_failed", new String[] {"Файл не удалось получить, попробуйте ещё раз.",
                     "The file could not be fetched; please try again."}),
             Map.entry("attachments", new String[] {"Вложения", "Attachments"}),
+            Map.entry("file_in_app", new String[] {"📎 {0} ({1} МБ) больше, чем бот может отправить в Telegram: файл доступен в приложении поддержки.",
+                    "📎 {0} ({1} MB) is larger than a bot may send in Telegram: the file is in the desk's Mini App."}),
             Map.entry("too_long", new String[] {"Сообщение длиннее 10 000 символов. Сократите его, пожалуйста.",
                     "The message is longer than 10,000 characters. Please shorten it."}),
             Map.entry("staff_reply", new String[] {"<b>#{0}</b> {1} — ответ поддержки:\n", "<b>#{0}</b> {1} — support answered:\n"}),

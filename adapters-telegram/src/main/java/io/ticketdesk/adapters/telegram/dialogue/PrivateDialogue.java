@@ -13,6 +13,7 @@ import io.ticketdesk.adapters.telegram.bot.BotDatabase;
 import io.ticketdesk.adapters.telegram.delivery.OutgoingCall;
 import io.ticketdesk.adapters.telegram.delivery.TelegramOutbox;
 import io.ticketdesk.adapters.telegram.delivery.TelegramText;
+import io.ticketdesk.adapters.telegram.notifications.StaffNotices;
 import io.ticketdesk.application.port.in.PageRequest;
 import io.ticketdesk.application.port.in.files.UploadFileCommand;
 import io.ticketdesk.application.port.in.messages.PostMessageCommand;
@@ -70,6 +71,7 @@ final class PrivateDialogue {
     private final TelegramBotApi api;
     private final Optional<URI> webAppUrl;
     private final TicketChats chats;
+    private final StaffNotices staffNotices;
 
     PrivateDialogue(BotDatabase database, DeskPorts desk, TelegramOutbox outbox, Conversations conversations,
                     TelegramBotApi api, Optional<URI> webAppUrl) {
@@ -80,6 +82,7 @@ final class PrivateDialogue {
         this.api = api;
         this.webAppUrl = webAppUrl;
         this.chats = new TicketChats(database);
+        this.staffNotices = new StaffNotices(database);
     }
 
     // ---- messages ----
@@ -138,7 +141,9 @@ final class PrivateDialogue {
                                 url.toString()))).orElse(null), null);
                 deepLink(chat, user, language, argument);
             }
-            case "/help" -> say(chat, language, BotTexts.get(language, "help"));
+            case "/help" -> say(chat, language, BotTexts.get(language, "help")
+                    + (user.isStaff() ? "\n\n" + BotTexts.get(language, "help_staff") : ""));
+            case "/notify" -> notifyCommand(chat, user, language, argument);
             case "/new" -> startNew(chat, user, language, Conversation.none());
             case "/tickets" -> listTickets(chat, user, language);
             case "/cancel" -> {
@@ -147,6 +152,29 @@ final class PrivateDialogue {
                         ? "nothing_to_cancel" : "cancelled"));
             }
             default -> say(chat, language, BotTexts.get(language, "unknown_command"));
+        }
+    }
+
+    /**
+     * {@code /notify off|on} for staff: their private notices of assignments and of the authors'
+     * messages. A customer's own notices are how support answers them, so they stay on.
+     */
+    private void notifyCommand(long chat, User user, Language language, String argument) {
+        if (!user.isStaff()) {
+            say(chat, language, BotTexts.get(language, "notify_customer"));
+            return;
+        }
+        switch (argument.toLowerCase(Locale.ROOT)) {
+            case "off" -> {
+                staffNotices.set(user.id(), false);
+                say(chat, language, BotTexts.get(language, "notify_off"));
+            }
+            case "on" -> {
+                staffNotices.set(user.id(), true);
+                say(chat, language, BotTexts.get(language, "notify_on"));
+            }
+            default -> say(chat, language, BotTexts.get(language,
+                    staffNotices.wanted(user.id()) ? "notify_state_on" : "notify_state_off"));
         }
     }
 
@@ -427,6 +455,11 @@ final class PrivateDialogue {
             byte[] bytes = api.download(file.filePath(), limit);
             StoredFile stored = useCase(() -> desk.uploadFile().upload(new UploadFileCommand(user, name,
                     new ByteArrayInputStream(bytes))));
+            // Telegram's id for it, so whoever it is shown to in Telegram gets it without an upload
+            String kind = message.document() != null ? "document" : "photo";
+            database.inTransaction(handle -> handle.createUpdate("INSERT INTO telegram_file_ids (file_id, kind,"
+                            + " telegram_file_id) VALUES (:file, :kind, :id) ON CONFLICT DO NOTHING")
+                    .bind("file", stored.id()).bind("kind", kind).bind("id", fileId).execute());
             return Optional.of(stored.id());
         } catch (FileTooLargeException tooBig) {
             say(message.chat().id(), language, BotTexts.get(language, "file_too_big"));

@@ -12,6 +12,7 @@ import io.ticketdesk.adapters.telegram.dialogue.Language;
 import io.ticketdesk.application.port.in.PageRequest;
 import io.ticketdesk.application.port.in.events.DeskEvent;
 import io.ticketdesk.application.port.in.events.RecordedDeskEvent;
+import io.ticketdesk.application.port.in.messages.Attachment;
 import io.ticketdesk.application.port.in.messages.MessageView;
 import io.ticketdesk.application.port.in.tickets.TicketDetails;
 import io.ticketdesk.domain.DomainException;
@@ -40,12 +41,18 @@ public final class TelegramNotifier implements AutoCloseable {
     /** A wake-up that came too early for an event is made up for by this safety drain. */
     private static final long SAFETY_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(TelegramNotifier.class);
+    /** The largest file a bot may upload to Telegram's own Bot API server. */
+    public static final long UPLOAD_LIMIT_BYTES = 50L * 1024 * 1024;
+    /** sendPhoto takes pictures of these kinds up to 10 MB; larger ones go as documents. */
+    static final long PHOTO_LIMIT_BYTES = 10L * 1024 * 1024;
+    private static final java.util.Set<String> PHOTO_TYPES = java.util.Set.of("image/jpeg", "image/png", "image/webp");
 
     private final NotifierPorts desk;
     private final TelegramOutbox outbox;
     private final BotDatabase database;
     private final Optional<Long> staffChatId;
     private final Supplier<Optional<String>> botUsername;
+    private final StaffNotices staffNotices;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private AutoCloseable subscription;
@@ -64,6 +71,7 @@ public final class TelegramNotifier implements AutoCloseable {
         this.database = database;
         this.staffChatId = staffChatId;
         this.botUsername = botUsername;
+        this.staffNotices = new StaffNotices(database);
     }
 
     public void start() {
@@ -135,8 +143,10 @@ public final class TelegramNotifier implements AutoCloseable {
                 return;
             }
             String header = BotTexts.get(language, "staff_reply", ticket.number(), TelegramText.escape(ticket.title()));
-            String body = message.get().message().content() + attachmentNote(message.get(), language);
-            outbox.enqueue(OutgoingCall.text(author.telegramId(), null, header, body, null, ticket.id(), true));
+            List<OutgoingCall> calls = new ArrayList<>(OutgoingCall.text(author.telegramId(), null, header,
+                    message.get().message().content(), null, ticket.id(), true));
+            calls.addAll(files(author, message.get(), language, ticket.id()));
+            outbox.enqueue(calls);
             return;
         }
         staffChatId.ifPresent(group -> {
@@ -152,7 +162,7 @@ public final class TelegramNotifier implements AutoCloseable {
         if (posted.assigneeId() != null && !posted.assigneeId().equals(posted.authorId())) {
             // the author wrote on a ticket someone is working on: to that person
             User assignee = desk.people().activeUser(posted.assigneeId());
-            if (!assignee.isStaff() || !startedTheBot(assignee)) {
+            if (!assignee.isStaff() || !startedTheBot(assignee) || !staffNotices.wanted(assignee.id())) {
                 return;
             }
             Language language = Language.of(assignee.languageCode());
@@ -163,9 +173,10 @@ public final class TelegramNotifier implements AutoCloseable {
             }
             String header = "<b>#" + details.ticket().number() + "</b> " + TelegramText.escape(details.ticket().title())
                     + " — " + TelegramText.escape(details.author().firstName()) + ":\n";
-            outbox.enqueue(OutgoingCall.text(assignee.telegramId(), null, header,
-                    message.get().message().content() + attachmentNote(message.get(), language), null,
-                    details.ticket().id(), true));
+            List<OutgoingCall> calls = new ArrayList<>(OutgoingCall.text(assignee.telegramId(), null, header,
+                    message.get().message().content(), null, details.ticket().id(), true));
+            calls.addAll(files(assignee, message.get(), language, details.ticket().id()));
+            outbox.enqueue(calls);
         }
     }
 
@@ -291,7 +302,7 @@ public final class TelegramNotifier implements AutoCloseable {
             return;
         }
         User assignee = desk.people().activeUser(assigned.newAssigneeId());
-        if (!startedTheBot(assignee)) {
+        if (!startedTheBot(assignee) || !staffNotices.wanted(assignee.id())) {
             return;
         }
         Language language = Language.of(assignee.languageCode());
@@ -315,6 +326,27 @@ public final class TelegramNotifier implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A message's files for {@code reader}, after its text and in its order: pictures Telegram shows
+     * as photos by sendPhoto, everything else by sendDocument; a file over what a bot may upload is
+     * named, with a pointer to the Mini App, instead.
+     */
+    private static List<OutgoingCall> files(User reader, MessageView message, Language language, UUID ticketId) {
+        List<OutgoingCall> calls = new ArrayList<>();
+        for (Attachment file : message.attachments()) {
+            if (file.size() > UPLOAD_LIMIT_BYTES) {
+                calls.addAll(OutgoingCall.text(reader.telegramId(), null, BotTexts.get(language, "file_in_app",
+                        TelegramText.escape(file.filename()), (file.size() + 1024 * 1024 - 1) / (1024 * 1024)), "", null,
+                        ticketId, true));
+            } else {
+                boolean photo = PHOTO_TYPES.contains(file.contentType()) && file.size() <= PHOTO_LIMIT_BYTES;
+                calls.add(OutgoingCall.file(reader.telegramId(), photo ? OutgoingCall.PHOTO : OutgoingCall.DOCUMENT,
+                        file.id(), reader.id(), ticketId, true));
+            }
+        }
+        return calls;
     }
 
     private static String attachmentNote(MessageView message, Language language) {
