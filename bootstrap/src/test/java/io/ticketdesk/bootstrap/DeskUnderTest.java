@@ -87,7 +87,14 @@ final class DeskUnderTest implements AutoCloseable {
 
     /** A second instance of the service on this one's database and settings, as a cluster would run it. */
     DeskUnderTest secondInstance() {
-        return new DeskUnderTest(new HashMap<>(environment), clock);
+        return secondInstance(Map.of());
+    }
+
+    /** As {@link #secondInstance()}, with some settings of its own (e.g. another spelling of an address). */
+    DeskUnderTest secondInstance(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(overrides);
+        return new DeskUnderTest(env, clock);
     }
 
     /** The service's database, for tests that drive a use case the API does not expose. */

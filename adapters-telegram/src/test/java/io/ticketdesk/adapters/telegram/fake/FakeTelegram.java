@@ -46,9 +46,12 @@ public final class FakeTelegram implements AutoCloseable {
     private static final Set<String> HTML_TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
             "a", "code", "pre", "blockquote", "tg-spoiler", "span", "tg-emoji");
 
-    /** One request as the fake saw it. */
+    /**
+     * One request as the fake saw it. {@code host}: the Host header, so a test that gives two
+     * instances two spellings of the fake's address can tell their calls apart.
+     */
     public record Call(String method, String token, JsonNode params, Map<String, byte[]> files, Instant at,
-                       int status, JsonNode answer) {
+                       int status, JsonNode answer, String host) {
 
         public long chatId() {
             return params.path("chat_id").asLong();
@@ -450,12 +453,12 @@ public final class FakeTelegram implements AutoCloseable {
             failure = null;
         }
         if (failure != null && failure.resetConnection()) {
-            record(name, token, params, uploads, 0, null);
+            record(ctx, name, token, params, uploads, 0, null);
             resetConnection(ctx);
             return;
         }
         if (failure != null && failure.garbageBody()) {
-            record(name, token, params, uploads, failure.status(), null);
+            record(ctx, name, token, params, uploads, failure.status(), null);
             ctx.status(failure.status()).contentType("text/html").result("<html><body>Bad Gateway</body></html>");
             return;
         }
@@ -471,7 +474,7 @@ public final class FakeTelegram implements AutoCloseable {
             answer = answer(name.toLowerCase(Locale.ROOT), params, uploads);
         }
         int status = answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(500);
-        record(name, token, params, uploads, status, answer);
+        record(ctx, name, token, params, uploads, status, answer);
         ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(answer));
     }
 
@@ -488,10 +491,12 @@ public final class FakeTelegram implements AutoCloseable {
         ctx.contentType("text/tab-separated-values").result(log.toString());
     }
 
-    private void record(String name, String token, JsonNode params, Map<String, byte[]> uploads, int status,
-                        JsonNode answer) {
+    private void record(Context ctx, String name, String token, JsonNode params, Map<String, byte[]> uploads,
+                        int status, JsonNode answer) {
+        String host = ctx.header("Host");
         synchronized (lock) {
-            calls.add(new Call(name, token, params, Map.copyOf(uploads), Instant.now(), status, answer));
+            calls.add(new Call(name, token, params, Map.copyOf(uploads), Instant.now(), status, answer,
+                    host == null ? "" : host));
             lock.notifyAll();
         }
     }
@@ -573,7 +578,7 @@ public final class FakeTelegram implements AutoCloseable {
         synchronized (lock) {
             content = TOKEN.equals(token) ? files.get(filePath.replace("documents/", "")) : null;
         }
-        record("file", token, JSON.createObjectNode().put("file_path", filePath), Map.of(), content == null ? 404 : 200,
+        record(ctx, "file", token, JSON.createObjectNode().put("file_path", filePath), Map.of(), content == null ? 404 : 200,
                 null);
         if (content == null) {
             ctx.status(404).result("{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
