@@ -18,6 +18,7 @@ KILL_AFTER=${KILL_AFTER:-25}
 [[ -f $jar ]] || { echo "no $jar: build it first with: mvn -B -DskipTests package" >&2; exit 1; }
 for tool in java psql curl; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/telegram-outbox.XXXXXX")
 pids=()
 cleanup() {
@@ -123,4 +124,5 @@ curl -sf "$fake/_fake/calls.tsv" > "$tmp/calls.tsv"
 psql_ -At -F $'\t' -c "SELECT params->>'text', (extract(epoch FROM created_at) * 1000000)::bigint FROM telegram_outbox" > "$tmp/outbox.tsv"
 mkdir -p "$here/out"
 cp "$tmp/calls.tsv" "$here/out/telegram-outbox-calls.tsv"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 java "$here/TelegramOutboxReport.java" "$tmp/calls.tsv" "$tmp/outbox.tsv" $((CHATS * PER_CHAT)) "$PROBES"

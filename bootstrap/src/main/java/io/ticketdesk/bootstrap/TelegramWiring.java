@@ -34,8 +34,8 @@ import org.jdbi.v3.core.Handle;
  */
 final class TelegramWiring implements AutoCloseable {
 
-    /** Connections the bot's workers may hold at once (four senders, the update handler, the notifier). */
-    static final int EXTRA_CONNECTIONS = 6;
+    /** Connections the bot's workers may hold at once (eight senders, the update handler, the notifier). */
+    static final int EXTRA_CONNECTIONS = 10;
 
     private final TelegramBot bot;
     private final TelegramNotifier notifier;

@@ -39,7 +39,7 @@ public final class TelegramBot implements AutoCloseable {
 
         public static Config defaults(Mode mode, URI apiUrl, String token, Optional<URI> webhookUrl,
                                       Optional<String> webhookSecret, Optional<URI> webAppUrl) {
-            return new Config(mode, apiUrl, token, webhookUrl, webhookSecret, webAppUrl, 25, Duration.ofSeconds(5), 4,
+            return new Config(mode, apiUrl, token, webhookUrl, webhookSecret, webAppUrl, 25, Duration.ofSeconds(5), 8,
                     GlobalRate.SPACING);
         }
     }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * next free slot (a row in the database, {@code max(next_slot, now) + spacing}), waits for it, and
  * goes only if it is still within {@link #LATE_LIMIT} of it; a thread woken later than that takes a
  * new slot instead. Calls therefore leave at least {@code spacing - LATE_LIMIT} apart on average over
- * any 31 of them: with 34.5 ms and 20 ms, 31 calls span at least 30 × 34.5 − 20 = 1015 ms, so no
- * 1-s window ever holds more than 30, with 15 ms to spare for the way to Telegram. It runs on a
+ * any 31 of them: with 34.5 ms and 15 ms, 31 calls span at least 30 × 34.5 − 15 = 1020 ms, so no
+ * 1-s window ever holds more than 30, with 20 ms to spare for the way to Telegram. It runs on a
  * connection of its own so the reservation commits at once and never waits on a chat.
  */
 public final class GlobalRate implements AutoCloseable {
@@ -24,7 +24,7 @@ public final class GlobalRate implements AutoCloseable {
     /** 34.5 ms apart: 29 calls a second at most. */
     public static final Duration SPACING = Duration.ofNanos(34_500_000);
     /** How late after its slot a call may still go (a thread the machine woke late gives the slot up). */
-    public static final Duration LATE_LIMIT = Duration.ofMillis(20);
+    public static final Duration LATE_LIMIT = Duration.ofMillis(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(GlobalRate.class);
 

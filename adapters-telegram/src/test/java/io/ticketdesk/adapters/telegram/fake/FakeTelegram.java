@@ -42,12 +42,13 @@ public final class FakeTelegram implements AutoCloseable {
     public static final String BOT_USERNAME = "fake_desk_bot";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern METHOD_PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)/?");
+    private static final String ARRIVED = "fake-telegram-arrived";
     private static final Pattern FILE_PATH = Pattern.compile("/file/bot([^/]+)/(.+)");
     private static final Set<String> HTML_TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
             "a", "code", "pre", "blockquote", "tg-spoiler", "span", "tg-emoji");
 
     /**
-     * One request as the fake saw it. {@code host}: the Host header, so a test that gives two
+     * One request as the fake saw it ({@code at}: when it arrived). {@code host}: the Host header, so a test that gives two
      * instances two spellings of the fake's address can tell their calls apart.
      */
     public record Call(String method, String token, JsonNode params, Map<String, byte[]> files, Instant at,
@@ -427,6 +428,8 @@ public final class FakeTelegram implements AutoCloseable {
     // ---- the server ----
 
     private void route(Context ctx) throws Exception {
+        // a call counts from when it arrives, as Telegram counts it, not from when the fake got round to it
+        ctx.attribute(ARRIVED, Instant.now());
         String path = ctx.path();
         if (path.equals("/_fake/calls.tsv")) {
             serveLog(ctx);
@@ -494,8 +497,10 @@ public final class FakeTelegram implements AutoCloseable {
     private void record(Context ctx, String name, String token, JsonNode params, Map<String, byte[]> uploads,
                         int status, JsonNode answer) {
         String host = ctx.header("Host");
+        Instant arrived = ctx.attribute(ARRIVED);
         synchronized (lock) {
-            calls.add(new Call(name, token, params, Map.copyOf(uploads), Instant.now(), status, answer,
+            calls.add(new Call(name, token, params, Map.copyOf(uploads), arrived == null ? Instant.now() : arrived,
+                    status, answer,
                     host == null ? "" : host));
             lock.notifyAll();
         }
