@@ -113,8 +113,9 @@ class TelegramTwoInstancesTest {
                 List<Call> byB = polls.stream().filter(call -> call.host().equals(hostB)).toList();
                 List<Call> byA = polls.stream().filter(call -> call.host().equals(hostA)).toList();
                 assertFalse(byB.isEmpty());
-                assertTrue(byA.get(byA.size() - 1).at().compareTo(byB.get(0).at()) <= 0,
-                        "B polled only after A's last poll ended: one poller at a time");
+                assertTrue(byA.subList(0, byA.size() - 1).stream()
+                                .allMatch(call -> !call.answered().isAfter(byB.get(0).at())),
+                        "B polled only after A's polls had ended, but for A's last, left open when it stopped");
                 assertTrue(byB.stream().allMatch(call -> call.status() == 200), "B was never refused");
                 // A's last long poll, left open when it stopped, is the only one Telegram may end with 409
                 assertTrue(byA.stream().filter(call -> call.status() != 200).count() <= 1

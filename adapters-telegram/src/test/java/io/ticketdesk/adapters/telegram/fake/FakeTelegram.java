@@ -48,11 +48,12 @@ public final class FakeTelegram implements AutoCloseable {
             "a", "code", "pre", "blockquote", "tg-spoiler", "span", "tg-emoji");
 
     /**
-     * One request as the fake saw it ({@code at}: when it arrived). {@code host}: the Host header, so a test that gives two
+     * One request as the fake saw it ({@code at}: when it arrived; {@code answered}: when the fake
+     * answered, which for a long poll is much later). {@code host}: the Host header, so a test that gives two
      * instances two spellings of the fake's address can tell their calls apart.
      */
     public record Call(String method, String token, JsonNode params, Map<String, byte[]> files, Instant at,
-                       int status, JsonNode answer, String host) {
+                       int status, JsonNode answer, String host, Instant answered) {
 
         public long chatId() {
             return params.path("chat_id").asLong();
@@ -500,8 +501,7 @@ public final class FakeTelegram implements AutoCloseable {
         Instant arrived = ctx.attribute(ARRIVED);
         synchronized (lock) {
             calls.add(new Call(name, token, params, Map.copyOf(uploads), arrived == null ? Instant.now() : arrived,
-                    status, answer,
-                    host == null ? "" : host));
+                    status, answer, host == null ? "" : host, Instant.now()));
             lock.notifyAll();
         }
     }

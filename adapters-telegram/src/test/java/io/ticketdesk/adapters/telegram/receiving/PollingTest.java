@@ -100,7 +100,7 @@ class PollingTest {
         assertEquals(11, distinct.size());
         // (the dead leader's abandoned long poll may be ended with a 409 by the next leader's first poll)
         assertTrue(telegram.calls("getUpdates").stream()
-                        .noneMatch(call -> call.status() == 409 && call.at().isBefore(leaderDied[0])),
+                        .noneMatch(call -> call.status() == 409 && call.answered().isBefore(leaderDied[0])),
                 "the two instances never polled at once while both lived");
     }
 
