@@ -213,6 +213,9 @@ class TelegramBotStaffGroupTest {
         telegram.makeForum(STAFF_GROUP);
         startDesk();
         DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
+        desk.person(GREG, "Greg", "HELPER");
+        say(ANNA, "Anna", "en", "/start");
+        awaitText(ANNA, "Hello, Anna");
         String ticketId = ticketOf(anna, "Printer on fire");
         long first = thread(awaitText(STAFF_GROUP, "Printer on fire"));
 
@@ -234,6 +237,10 @@ class TelegramBotStaffGroupTest {
         assertEquals(3, topicsMade().size());
         assertEquals(topicsMade().get(2).answer().path("result").path("message_thread_id").asLong(), thread(third));
 
+        // staff answer in the new topic: it is the ticket's now, and the (English) customer hears it
+        inTopic(thread(third), GREG, "Greg", "Unplug the fax");
+        assertTrue(awaitText(ANNA, "Unplug the fax").text().contains("support answered"));
+
         Thread.sleep(3_500);
         for (String text : List.of("Smoke everywhere", "Now the fax too")) {
             assertEquals(1, telegram.sentTo(STAFF_GROUP).stream().filter(call -> text.equals(lastLine(call))).count(),
@@ -246,6 +253,55 @@ class TelegramBotStaffGroupTest {
     private static String lastLine(Call call) {
         String text = call.text() == null ? "" : call.text();
         return text.substring(text.lastIndexOf('\n') + 1);
+    }
+
+    /** A message posted as the group itself, as an anonymous admin's message arrives. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode anonymous(long messageId, String text) {
+        com.fasterxml.jackson.databind.node.ObjectNode update = FakeTelegram.groupReply(STAFF_GROUP, 1_087_968_824L,
+                "Group", messageId, 1, text);
+        com.fasterxml.jackson.databind.node.ObjectNode message = (com.fasterxml.jackson.databind.node.ObjectNode)
+                update.get("message");
+        message.remove("reply_to_message");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) message.get("from")).put("is_bot", true)
+                .put("username", "GroupAnonymousBot");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) message.get("chat")).put("is_forum", true);
+        message.set("sender_chat", message.get("chat").deepCopy());
+        return update;
+    }
+
+    @Test
+    void aGroupMadeAForumIsFollowedAndTopicsFollowTitleAndDeletion() throws Exception {
+        startDesk();
+        DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
+        DeskUnderTest.Person admin = desk.person(MAYA, "Maya", "ADMIN");
+        String older = ticketOf(anna, "Older ticket");
+        assertEquals(-1, thread(awaitText(STAFF_GROUP, "Older ticket")), "a plain group: a plain post");
+
+        // the group is turned into a forum; the next message from it says so (here: an anonymous admin's,
+        // who gets one hint, once)
+        telegram.makeForum(STAFF_GROUP);
+        telegram.pushUpdate(anonymous(500, "who takes the printer?"));
+        telegram.pushUpdate(anonymous(501, "anyone?"));
+        awaitText(STAFF_GROUP, "write under your own name");
+        String newer = ticketOf(anna, "Newer ticket");
+        long thread = thread(awaitText(STAFF_GROUP, "Newer ticket"));
+        assertTrue(thread > 0, "the forum is noticed: the new ticket has a topic");
+        long number = ticket(newer, anna).path("number").asLong();
+
+        // a new title renames the topic; deleting the ticket closes it
+        desk.put("/api/v1/tickets/" + newer, admin.token(), Map.of("title", "Newer, retitled"));
+        awaitTopicName(thread, "🆕 #" + number + " Newer, retitled");
+        assertEquals(200, desk.delete("/api/v1/tickets/" + newer, admin.token()).status());
+        awaitCall("the deleted ticket's topic closed", call -> call.method().equals("closeForumTopic")
+                && call.status() == 200 && thread(call) == thread);
+
+        // the older ticket gets its topic when something is next posted about it
+        desk.post("/api/v1/tickets/" + older + "/messages", anna.token(), Map.of("content", "Any news?"));
+        long olderThread = thread(awaitText(STAFF_GROUP, "Any news?"));
+        assertTrue(olderThread > 0 && olderThread != thread);
+        assertTrue(telegram.topics(STAFF_GROUP).get(olderThread).contains("Older ticket"));
+        assertEquals(1, telegram.sentTo(STAFF_GROUP).stream().filter(call -> call.text().contains("own name")).count(),
+                "one hint for anonymous admins");
     }
 
     @Test
