@@ -25,6 +25,8 @@ cleanup() {
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     sleep 2
     for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+    # the restarted sender says on its clean stop how many rate slots its threads woke too late for
+    grep -ho '[0-9]* send slots were given up[a-z ]*' "$tmp/sender.log" 2>/dev/null || true
     rm -rf "$tmp"
 }
 trap cleanup EXIT
