@@ -6,13 +6,8 @@ import io.ticketdesk.application.port.out.auth.InitDataVerifier;
 import io.ticketdesk.application.port.out.auth.InvalidInitDataException;
 import io.ticketdesk.domain.users.TelegramIdentity;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,9 +16,6 @@ import java.util.Map;
  * See https://core.telegram.org/bots/webapps#validating-data-received-via-the-mini-app
  */
 public final class TelegramInitDataVerifier implements InitDataVerifier {
-
-    /** Telegram's clock and ours may disagree a little; more than this is data from the future. */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,58 +31,15 @@ public final class TelegramInitDataVerifier implements InitDataVerifier {
 
     @Override
     public TelegramIdentity verify(String initData, String separateHash) {
-        Map<String, String> fields = parse(initData);
+        Map<String, String> fields = TelegramSignedData.parse(initData);
         String hash = fields.get("hash");
-        if (hash == null || hash.isEmpty()) {
-            throw new InvalidInitDataException("auth.init_data.missing_hash");
-        }
-        if (separateHash != null && !constantTimeEquals(separateHash.toLowerCase(Locale.ROOT), hash)) {
+        if (separateHash != null && hash != null && !TelegramSignedData.constantTimeEquals(
+                separateHash.toLowerCase(Locale.ROOT), hash.toLowerCase(Locale.ROOT))) {
             throw new InvalidInitDataException("auth.init_data.hash_mismatch");
         }
-        if (!constantTimeEquals(hmac.sign(fields), hash.toLowerCase(Locale.ROOT))) {
-            throw new InvalidInitDataException("auth.init_data.signature");
-        }
-        checkAge(fields.get("auth_date"));
+        hmac.check(fields);
+        TelegramSignedData.checkAge(fields.get("auth_date"), clock.instant(), maxAge);
         return identity(fields.get("user"));
-    }
-
-    private static Map<String, String> parse(String initData) {
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : initData.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new InvalidInitDataException("auth.init_data.malformed");
-            }
-            String key;
-            String value;
-            try {
-                key = URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8);
-                value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException badEscape) {
-                throw new InvalidInitDataException("auth.init_data.malformed");
-            }
-            if (fields.put(key, value) != null) {
-                // a repeated key would let the signed and the read value differ
-                throw new InvalidInitDataException("auth.init_data.malformed");
-            }
-        }
-        return fields;
-    }
-
-    private void checkAge(String authDate) {
-        Instant signedAt;
-        try {
-            signedAt = Instant.ofEpochSecond(Long.parseLong(authDate));
-        } catch (NumberFormatException | NullPointerException | java.time.DateTimeException bad) {
-            throw new InvalidInitDataException("auth.init_data.auth_date");
-        }
-        Instant now = clock.instant();
-        if (signedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidInitDataException("auth.init_data.future");
-        }
-        if (signedAt.isBefore(now.minus(maxAge))) {
-            throw new InvalidInitDataException("auth.init_data.expired");
-        }
     }
 
     private static TelegramIdentity identity(String userJson) {
@@ -114,9 +63,5 @@ public final class TelegramInitDataVerifier implements InitDataVerifier {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }
