@@ -3,6 +3,7 @@ package io.ticketdesk.adapters.telegram.bot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +26,7 @@ public final class BotSignals implements AutoCloseable {
 
     private final BotDatabase database;
     private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
-    private volatile boolean running = true;
-    private Thread thread;
+    private final BackgroundLoop loop = new BackgroundLoop("telegram-signals", Duration.ofSeconds(3));
 
     public BotSignals(BotDatabase database) {
         this.database = database;
@@ -42,13 +42,11 @@ public final class BotSignals implements AutoCloseable {
     }
 
     public void start() {
-        thread = new Thread(this::listen, "telegram-signals");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start(this::listen);
     }
 
     private void listen() {
-        while (running) {
+        while (loop.running()) {
             try (Connection connection = database.openDedicated()) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + UPDATES + "; LISTEN " + OUTBOX);
@@ -56,7 +54,7 @@ public final class BotSignals implements AutoCloseable {
                 // anything committed while we were not listening is picked up by this first round
                 listeners.values().forEach(list -> list.forEach(Runnable::run));
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (loop.running()) {
                     PGNotification[] notifications = pg.getNotifications(1_000);
                     if (notifications == null) {
                         continue;
@@ -68,7 +66,7 @@ public final class BotSignals implements AutoCloseable {
                     channels.forEach(channel -> listeners.getOrDefault(channel, List.of()).forEach(Runnable::run));
                 }
             } catch (SQLException e) {
-                if (running) {
+                if (loop.running()) {
                     LOG.warn("telegram wake-up listener lost its connection ({}); reconnecting in 1 s", e.getMessage());
                     sleep(1_000);
                 }
@@ -86,14 +84,6 @@ public final class BotSignals implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

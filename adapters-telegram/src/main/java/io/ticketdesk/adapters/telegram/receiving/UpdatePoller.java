@@ -3,6 +3,7 @@ package io.ticketdesk.adapters.telegram.receiving;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.adapters.telegram.api.ApiAnswer;
 import io.ticketdesk.adapters.telegram.api.TelegramBotApi;
+import io.ticketdesk.adapters.telegram.bot.BackgroundLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,8 @@ public final class UpdatePoller implements AutoCloseable {
     private final Duration followerRetry;
     private final boolean polling;
     private volatile boolean leading;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop = new BackgroundLoop("telegram-poller", Duration.ofSeconds(5));
     private volatile String lastProblem;
-    private Thread thread;
 
     /**
      * @param onLeadership run each time this instance becomes the leader (commands, menu, webhook removal)
@@ -51,14 +51,12 @@ public final class UpdatePoller implements AutoCloseable {
     }
 
     public void start() {
-        thread = new Thread(this::run, "telegram-poller");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start(this::run);
     }
 
     private void run() {
         Duration backoff = Duration.ofSeconds(1);
-        while (running) {
+        while (loop.running()) {
             try {
                 if (!lock.holds()) {
                     if (leading) {
@@ -143,14 +141,6 @@ public final class UpdatePoller implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

@@ -3,6 +3,7 @@ package io.ticketdesk.adapters.telegram.receiving;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.adapters.telegram.api.BotApiJson;
 import io.ticketdesk.adapters.telegram.api.Update;
+import io.ticketdesk.adapters.telegram.bot.BackgroundLoop;
 import io.ticketdesk.adapters.telegram.bot.BotDatabase;
 import io.ticketdesk.adapters.telegram.bot.Wakeup;
 import java.time.Duration;
@@ -27,8 +28,7 @@ public final class UpdateProcessor implements AutoCloseable {
     private final BotDatabase database;
     private final UpdateHandler handler;
     private final Wakeup wakeup = new Wakeup();
-    private volatile boolean running = true;
-    private Thread thread;
+    private final BackgroundLoop loop = new BackgroundLoop("telegram-updates", Duration.ofSeconds(5));
 
     public UpdateProcessor(BotDatabase database, UpdateHandler handler) {
         this.database = database;
@@ -40,15 +40,13 @@ public final class UpdateProcessor implements AutoCloseable {
     }
 
     public void start() {
-        thread = new Thread(this::run, "telegram-updates");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start(this::run);
     }
 
     private void run() {
-        while (running) {
+        while (loop.running()) {
             try {
-                while (running && handleOne()) {
+                while (loop.running() && handleOne()) {
                     // keep going while there is work
                 }
                 wakeup.await(SAFETY_SWEEP);
@@ -132,14 +130,6 @@ public final class UpdateProcessor implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }
