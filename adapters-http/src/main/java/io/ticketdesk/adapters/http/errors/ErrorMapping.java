@@ -18,6 +18,7 @@ import io.ticketdesk.domain.users.UserBlockedException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,9 @@ public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     /** The reason code of a refused login, left on the request for metrics. */
     public static final String AUTH_FAILURE = "auth.failure";
+
+    /** Bodies up to this size are read to their end before an error answer (see drainSmallBody). */
+    private static final long DRAINED_UP_TO = 64 * 1024;
 
     private ErrorMapping() {
     }
@@ -131,6 +135,24 @@ public final class ErrorMapping {
         respond(ctx, ErrorCode.INTERNAL_ERROR, "error.INTERNAL_ERROR", List.of());
     }
 
+    /**
+     * Reads a refused request's unread body to its end when it is small: closing a connection with
+     * bytes still unread makes the kernel reset it, and the client loses the answer already sent
+     * (a 401 to an upload read as "no response"). Large bodies are not read for an error.
+     */
+    private static void drainSmallBody(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length <= 0 || length > DRAINED_UP_TO) {
+            return;
+        }
+        try {
+            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException gone) {
+            // read already as text, or the client went away: nothing left to protect
+            LOG.debug("unread body not drained", gone);
+        }
+    }
+
     /** The database is down or hung: a 503 the client may retry, not a 500 with a stack trace per request. */
     public static void unavailable(Exception e, Context ctx) {
         DatabaseUnavailable.report(e);
@@ -139,6 +161,10 @@ public final class ErrorMapping {
     }
 
     private static void respond(Context ctx, ErrorCode code, String messageKey, List<ErrorBody.Detail> details) {
+        if (code != ErrorCode.REQUEST_TIMEOUT) {
+            // a body that timed out will not arrive now
+            drainSmallBody(ctx);
+        }
         Messages messages = messages(ctx);
         String message = messages.has(messageKey) ? messages.text(messageKey) : messages.text("error." + code.name());
         ErrorBody body = ErrorBody.of(code, message, details);
