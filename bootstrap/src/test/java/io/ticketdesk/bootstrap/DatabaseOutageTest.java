@@ -154,11 +154,19 @@ class DatabaseOutageTest {
     /** SIGSTOP to the postmaster and every backend: a hung server, sockets open, nothing answered. */
     private static List<Long> freeze(Path dataDirectory) throws Exception {
         long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
-        List<Long> pids = new ArrayList<>();
-        pids.add(postmaster);
-        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(process -> pids.add(process.pid()));
+        // the postmaster first, so it forks no backend after the list below was taken; then its
+        // children, again until no new one shows up (one may have been forked just before)
+        List<Long> pids = new ArrayList<>(List.of(postmaster));
         signal("STOP", pids);
-        return pids;
+        while (true) {
+            List<Long> missed = ProcessHandle.of(postmaster).orElseThrow().descendants().map(ProcessHandle::pid)
+                    .filter(pid -> !pids.contains(pid)).toList();
+            if (missed.isEmpty()) {
+                return pids;
+            }
+            pids.addAll(missed);
+            signal("STOP", missed);
+        }
     }
 
     private static void signal(String name, List<Long> pids) throws Exception {
