@@ -69,7 +69,7 @@ export function Avatar({ person }) {
   const name = (person && person.first_name) || '?';
   let hash = 0;
   for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) % 360;
-  return h('span', { class: 'avatar', style: { background: `hsl(${hash} 45% 40%)` }, 'aria-hidden': 'true' }, name[0].toUpperCase());
+  return h('span', { class: 'avatar', style: { background: `hsl(${hash} 45% 32%)` }, 'aria-hidden': 'true' }, name[0].toUpperCase());
 }
 
 export function TicketNumber({ ticket }) {

@@ -27,7 +27,7 @@ function Widget({ bot }) {
     script.dataset.requestAccess = 'write';
     box.current.appendChild(script);
   }, [bot]);
-  return h('div', { class: 'widget', ref: box, 'aria-label': t('login_widget') });
+  return h('div', { class: 'widget', ref: box, role: 'group', 'aria-label': t('login_widget') });
 }
 
 export function LoginScreen({ desk, onLogin }) {

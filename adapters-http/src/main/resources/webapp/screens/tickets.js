@@ -23,8 +23,7 @@ function TicketRow({ ticket, staff }) {
         staff && ticket.assigned_to && h('span', { class: 'who' }, '→ ', ticket.assigned_to.first_name))),
     h('span', { class: 'ticket-side' },
       h('time', { dateTime: ticket.last_message_at || ticket.updated_at }, formatTime(ticket.last_message_at || ticket.updated_at)),
-      ticket.messages_count > 0 && h('span', { class: 'count', 'aria-label': t('messages_n', ticket.messages_count) },
-        t('messages_n', ticket.messages_count)))));
+      ticket.messages_count > 0 && h('span', { class: 'count' }, t('messages_n', ticket.messages_count)))));
 }
 
 /** Pages of tickets for a filter: the first page on change, the next ones when the end scrolls into view. */
