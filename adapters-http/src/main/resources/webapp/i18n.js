@@ -1,7 +1,7 @@
 // Texts in Russian and English; the person's Telegram language picks one (ru for ru, uk, be, kk).
 const TEXTS = {
   en: {
-    app: 'Support desk', loading: 'Loading…', retry: 'Try again', back: 'Back', save: 'Save', cancel: 'Cancel',
+    app: 'Support desk', skip: 'Skip to content', loading: 'Loading…', retry: 'Try again', back: 'Back', save: 'Save', cancel: 'Cancel',
     error_generic: 'Something went wrong.', error_network: 'No connection to the desk.',
     login_title: 'Support desk', login_lead: 'Log in to see your tickets and talk to the team.',
     login_widget: 'Log in with Telegram', login_no_bot: 'Open this desk from its Telegram bot to log in.',
@@ -43,7 +43,7 @@ const TEXTS = {
     created: 'created', updated: 'updated',
   },
   ru: {
-    app: 'Поддержка', loading: 'Загрузка…', retry: 'Повторить', back: 'Назад', save: 'Сохранить', cancel: 'Отмена',
+    app: 'Поддержка', skip: 'К содержимому', loading: 'Загрузка…', retry: 'Повторить', back: 'Назад', save: 'Сохранить', cancel: 'Отмена',
     error_generic: 'Что-то пошло не так.', error_network: 'Нет связи с сервером.',
     login_title: 'Поддержка', login_lead: 'Войдите, чтобы видеть свои обращения и писать команде.',
     login_widget: 'Войти через Telegram', login_no_bot: 'Откройте поддержку из её Telegram-бота, чтобы войти.',

@@ -24,10 +24,15 @@ function parseRoute() {
 
 export function go(path) { location.hash = `#/${path}`; }
 
+function focusMain() {
+  requestAnimationFrame(() => { const main = document.getElementById('main'); if (main) main.focus({ preventScroll: true }); });
+}
+
 function useRoute() {
   const [route, setRoute] = useState(parseRoute());
   useEffect(() => {
-    const changed = () => { setRoute(parseRoute()); window.scrollTo(0, 0); };
+    // a keyboard or screen-reader user continues from the new screen, not from a control that is gone
+    const changed = () => { setRoute(parseRoute()); window.scrollTo(0, 0); focusMain(); };
     addEventListener('hashchange', changed);
     return () => removeEventListener('hashchange', changed);
   }, []);
@@ -63,7 +68,7 @@ function Shell({ user, setUser, onLogout }) {
   const top = ['home', 'tickets', 'queue', 'users', 'stats', 'profile'].includes(route.name);
   useEffect(() => tg.setBack(top ? null : () => history.length > 1 ? history.back() : go('')), [top, route.id]);
   return h('div', { class: 'shell' },
-    h('a', { href: '#main', class: 'skip' }, t('app')),
+    h('a', { href: '#main', class: 'skip', onClick: (e) => { e.preventDefault(); focusMain(); } }, t('skip')),
     top && h(Nav, { user, route }),
     h('main', { id: 'main', tabIndex: -1 }, screen || h(Failure, { error: { message: t('error_generic') } })));
 }

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /** A customer in the Mini App inside (a stub of) Telegram: creating, talking live, closing; ru and en, light and dark. */
@@ -134,5 +140,104 @@ class MiniAppCustomerTest {
         browser.click("a[href='#/profile']");
         browser.text("legend", "Язык");
         Screens.both(browser, "customer-profile");
+    }
+
+    /**
+     * The focused element, named by id, status chip, ticket row or its text, once its focus is seen: an outline
+     * of at least 2 px on it or on the label or card around it (a hidden radio or file input shows its card's).
+     */
+    private static final String FOCUSED = """
+            const e = document.activeElement;
+            if (!e || e === document.body) return 'body';
+            let shown = false;
+            for (let n = e, i = 0; n && i < 3 && !shown; n = n.parentElement, i++) {
+              const style = getComputedStyle(n); const box = n.getBoundingClientRect();
+              shown = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && box.width >= 8 && box.height >= 8
+                && style.outlineColor !== getComputedStyle(document.body).backgroundColor;
+            }
+            const box = e.getBoundingClientRect();
+            const onScreen = box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+            const name = e.id ? '#' + e.id
+              : e.dataset.status ? 'status:' + e.dataset.status
+              : e.classList.contains('ticket-row') ? 'ticket:' + e.querySelector('.ticket-title').innerText.replace(/^#\\d+\\s*/, '')
+              : e.type === 'radio' ? 'radio:' + e.closest('label').lastElementChild.textContent.trim()
+              : e.tagName.toLowerCase() + ':' + (e.getAttribute('aria-label') || e.innerText).trim();
+            return shown && onScreen ? name : 'focus not visible on ' + name;
+            """;
+
+    /** Presses Tab {@code times} times and names each element reached; fails if focus is ever not visible. */
+    private static List<String> tabThrough(int times) {
+        List<String> reached = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            reached.add((String) browser.script(FOCUSED));
+        }
+        return reached;
+    }
+
+    private static void press(CharSequence... keys) {
+        new Actions(browser.driver()).sendKeys(keys).perform();
+    }
+
+    @Test
+    void onADesktopTheKeyboardAloneWalksTheListInOrderAndCreatesATicketWithFocusAlwaysVisible() {
+        DeskUnderTest.Person customer = desk.person(74_001, "Dana", "USER");
+        desk.post("/api/v1/tickets", customer.token(), Map.of("title", "Printer offline",
+                "description", "The office printer shows offline", "category_id", desk.categoryId()));
+        JsonNode categories = desk.get("/api/v1/categories", customer.token()).json();
+        String firstCategory = "radio:" + categories.at("/0/name").asText();
+        String secondCategory = "radio:" + categories.at("/1/name").asText();
+        Dimension phone = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(1280, 800));
+        try {
+            browser.telegram(desk.initData(74_001, "Dana"), 74_001, "Dana", "en", "light", null);
+            browser.open(desk, null);
+            browser.text(".tickets .ticket-title", "Printer offline");
+            browser.text(".filter-chip[data-status='ALL'] .badge", "1");
+
+            assertEquals(List.of("a:Skip to content", "a:My tickets", "a:Profile", "a:+ New ticket", "#search",
+                    "status:ALL", "status:OPEN", "status:IN_PROGRESS", "status:WAITING_RESPONSE", "status:RESOLVED",
+                    "status:CLOSED", "ticket:Printer offline"), tabThrough(12),
+                    "Tab walks the list screen in reading order, focus always visible");
+            press(Keys.ENTER);
+            browser.text(".ticket-head h1", "Printer offline");
+            assertEquals(List.of("a:Back"), tabThrough(1), "after a move, focus starts at the new screen");
+            press(Keys.ENTER);
+            browser.text(".tickets .ticket-title", "Printer offline");
+
+            assertEquals(List.of("a:+ New ticket"), tabThrough(1));
+            press(Keys.ENTER);
+            browser.find(".category-card");
+            assertEquals(List.of("a:Back", firstCategory), tabThrough(2), "the form starts after the way back");
+            press(Keys.SPACE);
+            press(Keys.ARROW_DOWN);
+            assertEquals(List.of(secondCategory), List.of(browser.script(FOCUSED)), "the arrow keys move between categories");
+            List<WebElement> cards = browser.all(".category-card");
+            assertEquals(1, browser.all(".category-card.selected").size());
+            assertTrue(cards.get(1).getAttribute("class").contains("selected"), "and pick the one reached");
+            assertEquals(List.of("#title"), tabThrough(1));
+            press("Scanner jams");
+            assertEquals(List.of("#description"), tabThrough(1));
+            press("Paper jams on every page");
+            assertEquals(List.of("#priority"), tabThrough(1));
+            press(Keys.ARROW_DOWN);
+            assertEquals("HIGH", new Select(browser.find("#priority")).getFirstSelectedOption().getAttribute("value"));
+            assertEquals(List.of("#new-files", "#create-ticket"), tabThrough(2), "Tab walks the form in order");
+            new Actions(browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            assertEquals("#new-files", browser.script(FOCUSED), "Shift+Tab walks back");
+            assertEquals(List.of("#create-ticket"), tabThrough(1));
+            press(Keys.ENTER);
+
+            browser.text(".ticket-head h1", "Scanner jams");
+            String id = browser.driver().getCurrentUrl().replaceAll(".*#/t/", "");
+            JsonNode created = desk.get("/api/v1/tickets/" + id, customer.token()).json();
+            assertEquals(categories.at("/1/id").asText(), created.at("/category/id").asText());
+            assertEquals("HIGH", created.path("priority").asText());
+            assertEquals("Paper jams on every page", created.path("description").asText());
+            assertEquals(List.of("a:Back", "#close-ticket", "#chat-files", "#chat-text"), tabThrough(4),
+                    "from the new ticket's heading to its message box");
+        } finally {
+            browser.driver().manage().window().setSize(phone);
+        }
     }
 }
