@@ -24,6 +24,7 @@ class MiniAppServingTest {
 
     private static final Pattern ASSETS = Pattern.compile("name=\"desk-assets\" content=\"(/app/[0-9a-f]{16})\"");
     private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+    private static final Pattern INLINE_STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
     /** Our modules' static imports, and the library paths they load later (import(UPLOT)). */
     private static final Pattern IMPORTS = Pattern.compile("(?m)^import [^;]*?from '([^']+)';|'(/webjars/[^']+\\.js)'");
     private static DeskUnderTest desk;
@@ -72,6 +73,13 @@ class MiniAppServingTest {
                 .digest(map.group(1).getBytes(StandardCharsets.UTF_8)));
         assertTrue(policy.contains("script-src 'self' 'sha256-" + hash + "' https://telegram.org;"),
                 "the inline import map is allowed by its hash and nothing else inline: " + policy);
+        Matcher style = INLINE_STYLE.matcher(page.body());
+        assertTrue(style.find(), "the styles are inlined, so the first paint needs no second request");
+        assertTrue(style.group(1).contains("--text:"), "with the palettes of app.css");
+        String styleHash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(policy.contains("style-src 'self' 'sha256-" + styleHash + "';"),
+                "the inline styles are allowed by their hash and nothing else inline: " + policy);
         assertTrue(page.body().contains("name=\"desk-bot\" content=\"desk_test_bot\""), "the widget's bot is known");
     }
 

@@ -40,6 +40,7 @@ public final class MiniAppPages {
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_./-]+");
     private static final Pattern IMPORT_MAP = Pattern.compile(
             "<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+    private static final Pattern INLINE_STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
     /** What the page tells the front end about this desk; nothing secret. */
     public record PageSettings(boolean demo, Optional<String> botUsername) {
@@ -55,6 +56,7 @@ public final class MiniAppPages {
         this.version = contentHash(assets);
         String template = new String(assets.get("index.html"), StandardCharsets.UTF_8);
         String html = template
+                .replace("{{STYLES}}", new String(assets.get("app.css"), StandardCharsets.UTF_8).strip())
                 .replace("{{ASSETS}}", "/app/" + version)
                 .replace("{{DEMO}}", Boolean.toString(settings.demo()))
                 .replace("{{BOT_USERNAME}}", settings.botUsername().filter(n -> n.matches("[A-Za-z0-9_]{1,64}"))
@@ -104,13 +106,16 @@ public final class MiniAppPages {
 
     /**
      * Scripts only from here, the inline import map (by its hash) and telegram.org (the Mini App script and
-     * the login widget, whose iframe comes from oauth.telegram.org); attachments are shown as blob: URLs.
+     * the login widget, whose iframe comes from oauth.telegram.org); styles from here and the page's own inline
+     * styles (by their hash); attachments are shown as blob: URLs.
      */
     static String contentSecurityPolicy(String html) {
         var importMap = IMPORT_MAP.matcher(html);
         String mapHash = importMap.find() ? " 'sha256-" + sha256Base64(importMap.group(1)) + "'" : "";
+        var style = INLINE_STYLE.matcher(html);
+        String styleHash = style.find() ? " 'sha256-" + sha256Base64(style.group(1)) + "'" : "";
         return "default-src 'none'; script-src 'self'" + mapHash + " https://telegram.org; "
-                + "style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; font-src 'self'; "
+                + "style-src 'self'" + styleHash + "; img-src 'self' blob: data:; connect-src 'self'; font-src 'self'; "
                 + "manifest-src 'self'; frame-src https://oauth.telegram.org; base-uri 'none'; form-action 'none'; "
                 + "frame-ancestors " + FRAME_ANCESTORS;
     }
