@@ -2,7 +2,9 @@
 # Lighthouse (mobile preset) on the Mini App's customer list and ticket chat: performance,
 # accessibility and best practices each >= 95 and first contentful paint under 1 s, or exit 1.
 # Starts the built jar in local demo mode on a free loopback port with its own data folder,
-# installs lighthouse with npm into a temporary folder, and drives the Debian Chromium.
+# installs lighthouse with npm into a temporary folder, and drives the Debian Chromium (kept off the network).
+# Prints the date and the load average too: Lighthouse's performance score drops on a busy machine.
+# The HTML reports land in bench/out/lighthouse/.
 #   mvn -B -DskipTests package && bench/miniapp-lighthouse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,4 +35,7 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$PORT/health" > /dev/null || { echo "the service did not start" >&2; exit 1; }
 
-(cd "$WORK" && node miniapp-lighthouse.mjs "http://127.0.0.1:$PORT")
+REPORTS="$PWD/bench/out/lighthouse"
+mkdir -p "$REPORTS"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), load average:$(uptime | sed 's/.*load average://')"
+(cd "$WORK" && node miniapp-lighthouse.mjs "http://127.0.0.1:$PORT" "$REPORTS")
