@@ -150,6 +150,11 @@ final class DemoDesk {
                 plan(STORIES.get(n % STORIES.size()), createdAt, now, author, helper, categories, admin);
             }
         }
+        // fresh tickets nobody has answered yet, whatever the hour of the start: the queue always shows OPEN work
+        for (int fresh = 0; fresh < 2; fresh++, n++) {
+            plan(STORIES.get(n % STORIES.size()), now.minus(Duration.ofMinutes(40 + 70L * fresh)), now,
+                    customers.get(n % customers.size()), staff.get(0), categories, admin);
+        }
         // Anna's own showcase: a fresh ticket with a screenshot and an internal note between staff
         Instant recent = now.minus(Duration.ofHours(3));
         Seeded showcase = new Seeded();
