@@ -84,6 +84,20 @@ final class LiveClient implements AutoCloseable {
         throw new AssertionError("the socket opened");
     }
 
+    /**
+     * Returns once the server has this socket among a ticket's watchers: it answers frames only
+     * after it registered the socket, and the handshake can complete before that. For a socket
+     * expected to have nothing else queued yet (typing, which is never replayed, needs it).
+     */
+    LiveClient awaitWatching() {
+        send("{\"type\":\"ping\"}");
+        JsonNode first = next();
+        if (!"pong".equals(first.path("type").asText())) {
+            throw new AssertionError("expected the pong first, got " + first);
+        }
+        return this;
+    }
+
     void send(String text) {
         socket.sendText(text, true).join();
     }

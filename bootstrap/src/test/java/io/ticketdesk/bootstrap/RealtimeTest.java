@@ -114,8 +114,8 @@ class RealtimeTest {
     @Test
     void typingReachesTheOthersButIsNeverEchoed() {
         String ticket = ticketOf(user);
-        try (LiveClient customer = LiveClient.open(desk, ticket, user.token());
-             LiveClient staff = LiveClient.open(desk, ticket, helper.token())) {
+        try (LiveClient customer = LiveClient.open(desk, ticket, user.token()).awaitWatching();
+             LiveClient staff = LiveClient.open(desk, ticket, helper.token()).awaitWatching()) {
             customer.send("{\"type\":\"typing\",\"data\":{\"is_typing\":true,\"is_internal\":false}}");
 
             JsonNode typing = staff.next("typing");
