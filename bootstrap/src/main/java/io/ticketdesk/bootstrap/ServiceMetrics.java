@@ -16,7 +16,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
-import java.util.function.LongSupplier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
@@ -28,6 +30,7 @@ final class ServiceMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> binders;
+    private final Map<String, Counter> telegramCalls = new ConcurrentHashMap<>();
 
     ServiceMetrics() {
         JvmGcMetrics gc = new JvmGcMetrics();
@@ -57,18 +60,19 @@ final class ServiceMetrics implements AutoCloseable {
         new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
     }
 
-    /** The Telegram outbox: messages waiting, and how long the oldest has waited (0 when empty). */
-    void outbox(LongSupplier depth, LongSupplier oldestAgeSeconds) {
-        Gauge.builder("desk.outbox.depth", depth, LongSupplier::getAsLong)
-                .description("Telegram messages waiting in the outbox").register(registry);
-        Gauge.builder("desk.outbox.oldest.age", oldestAgeSeconds, LongSupplier::getAsLong)
-                .description("Age of the oldest waiting outbox message").baseUnit("seconds").register(registry);
+    /** The Telegram outbox: calls waiting, and how long the oldest has waited (0 when empty, NaN when unreadable). */
+    void outbox(DoubleSupplier depth, DoubleSupplier oldestAgeSeconds) {
+        Gauge.builder("desk.outbox.depth", depth, DoubleSupplier::getAsDouble)
+                .description("Telegram calls waiting in the outbox (the whole desk's)").register(registry);
+        Gauge.builder("desk.outbox.oldest.age", oldestAgeSeconds, DoubleSupplier::getAsDouble)
+                .description("Age of the oldest waiting outbox call").baseUnit("seconds").register(registry);
     }
 
-    /** One Telegram Bot API call: {@code method} such as sendMessage, {@code outcome} such as ok, retry, failed. */
+    /** One Telegram Bot API call: {@code method} such as sendMessage, {@code outcome} such as ok, rate_limited, blocked. */
     void telegramCall(String method, String outcome) {
-        Counter.builder("desk.telegram.calls").description("Telegram Bot API calls by method and outcome")
-                .tags("method", method, "outcome", outcome).register(registry).increment();
+        telegramCalls.computeIfAbsent(method + ' ' + outcome, key -> Counter.builder("desk.telegram.calls")
+                .description("Telegram Bot API calls by method and outcome")
+                .tags("method", method, "outcome", outcome).register(registry)).increment();
     }
 
     @Override

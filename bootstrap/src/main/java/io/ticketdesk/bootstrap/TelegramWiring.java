@@ -61,8 +61,48 @@ final class TelegramWiring implements AutoCloseable {
         }
     }
 
+    /**
+     * The outbox gauges' reading: one query serves both gauges of a scrape (a reading is reused for a
+     * second); a failed read shows as NaN rather than failing the scrape.
+     */
+    static final class OutboxReading {
+        private static final long REUSE_NANOS = 1_000_000_000L;
+        private final TelegramBot bot;
+        private TelegramBot.Backlog last;
+        private boolean everRead;
+        private long readAt;
+
+        OutboxReading(TelegramBot bot) {
+            this.bot = bot;
+        }
+
+        synchronized double depth() {
+            TelegramBot.Backlog backlog = read();
+            return backlog == null ? Double.NaN : backlog.depth();
+        }
+
+        synchronized double oldestSeconds() {
+            TelegramBot.Backlog backlog = read();
+            return backlog == null ? Double.NaN : backlog.oldestSeconds();
+        }
+
+        private TelegramBot.Backlog read() {
+            long now = System.nanoTime();
+            if (!everRead || now - readAt > REUSE_NANOS) {
+                everRead = true;
+                try {
+                    last = bot.outboxBacklog();
+                } catch (RuntimeException unreadable) {
+                    last = null;
+                }
+                readAt = now;
+            }
+            return last;
+        }
+    }
+
     static Optional<TelegramWiring> start(Settings settings, DeskUseCases desk, JdbiTransactions transactions,
-                                          PostgresUrl url, HttpApi http, Probe probe) {
+                                          PostgresUrl url, HttpApi http, Probe probe, ServiceMetrics metrics) {
         if (settings.telegramMode() == Settings.TelegramMode.OFF || settings.botToken().isEmpty()) {
             return Optional.empty();
         }
@@ -86,11 +126,13 @@ final class TelegramWiring implements AutoCloseable {
                 desk.uploadFile());
         TelegramBot bot = TelegramBot.start(config, database, settings.staffChatId(),
                 (api, outbox) -> new TelegramDialogue(database, ports, outbox, api, settings.webAppUrl(),
-                        settings.staffChatId()), outgoingFiles(desk));
+                        settings.staffChatId()), outgoingFiles(desk), metrics::telegramCall);
         TelegramNotifier notifier = new TelegramNotifier(new NotifierPorts(desk.drainDeskEvents(),
                 desk.identifyCaller(), desk.getTicket(), desk.listMessages()), bot.outbox(), database,
                 settings.staffChatId(), new BotUsername(settings.botUsername(), bot.api()));
         notifier.start();
+        OutboxReading outbox = new OutboxReading(bot);
+        metrics.outbox(outbox::depth, outbox::oldestSeconds);
         if (webhook) {
             WebhookReceiver receiver = bot.webhook().orElseThrow();
             http.plainPost(bot.webhookPath().orElseThrow(), (header, body) -> {

@@ -184,7 +184,7 @@ public final class TicketDeskService implements AutoCloseable {
                 .limitedBy(new RequestLimits(useCases.rateLimits(), httpMetrics::rateLimited))
                 .timeouts(settings.httpLimits())
                 .withMiniApp(pages, new AuthController.OtherLogins(widgetLogin, demo));
-        TelegramWiring.start(settings, useCases, transactions, url, api, botProbe).ifPresent(this::remember);
+        TelegramWiring.start(settings, useCases, transactions, url, api, botProbe, metrics).ifPresent(this::remember);
         http = api.create();
         if (settings.demo()) {
             // the demo hands out every role to whoever asks: only this machine may ask

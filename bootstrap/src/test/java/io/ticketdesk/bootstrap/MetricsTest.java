@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ticketdesk.adapters.telegram.webapp.InitDataSigner;
+import io.ticketdesk.adapters.telegram.webapp.LoginWidgetSigner;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,11 +60,61 @@ class MetricsTest {
                 socket.next();
 
                 String metrics = scrapeUntil(desk, "desk_websocket_events_sent_total{type=\"new_message\"}");
-                assertEquals(2.0, value(metrics, "desk_login_failures_total", "reason=\"auth.init_data.signature\""));
+                assertEquals(2.0, value(metrics, "desk_login_failures_total",
+                        "login=\"init_data\",reason=\"auth.init_data.signature\""));
                 assertEquals(1.0, value(metrics, "desk_websockets_open", null));
                 assertEquals(1.0, value(metrics, "desk_websocket_events_sent_total", "type=\"new_message\""));
             }
             assertEquals(0.0, value(scrapeUntil(desk, "desk_websockets_open 0"), "desk_websockets_open", null));
+        }
+    }
+
+    @Test
+    void everyLoginPathCountsItsFailuresByKindAndReason() {
+        // seven attempts from this address pass the login limit, the eighth is refused
+        try (DeskUnderTest desk = DeskUnderTest.start(Map.of("RATE_LIMIT_LOGIN", "7/PT1H"))) {
+            InitDataSigner signer = new InitDataSigner(DeskUnderTest.BOT_TOKEN);
+            String stale = signer.sign(2301, "Old", null, null, null, Instant.now().minus(Duration.ofDays(3)));
+            assertEquals(401, desk.post("/api/v1/auth/telegram", null, Map.of("initData", stale)).status());
+            assertEquals(422, desk.post("/api/v1/auth/telegram", null, Map.of("hash", "abc")).status());
+            desk.logIn(2302, "Blocked");
+            desk.sql("UPDATE users SET is_active = false WHERE telegram_id = 2302");
+            DeskUnderTest.Response blocked = desk.post("/api/v1/auth/telegram", null,
+                    Map.of("initData", desk.initData(2302, "Blocked")));
+            assertEquals("USER_BLOCKED", blocked.errorCode());
+
+            Map<String, String> widget = new LinkedHashMap<>(new LoginWidgetSigner(DeskUnderTest.BOT_TOKEN)
+                    .sign(Map.of("id", "2303", "first_name", "Wendy", "auth_date",
+                            Long.toString(Instant.now().getEpochSecond()))));
+            widget.put("first_name", "Mallory");
+            assertEquals(401, desk.post("/api/v1/auth/telegram-widget", null, widget).status());
+            // a desk with a bot has no demo: the door is refused as if absent
+            assertEquals(404, desk.post("/api/v1/auth/demo", null, Map.of("role", "ADMIN")).status());
+            String gone = desk.logIn(2304, "Gone");
+            desk.sql("DELETE FROM users WHERE telegram_id = 2304");
+            assertEquals(429, desk.post("/api/v1/auth/telegram", null,
+                    Map.of("initData", desk.initData(2305, "Late"))).status());
+
+            String metrics = scrapeUntil(desk, "reason=\"rate_limited\"");
+            assertEquals(1.0, value(metrics, "desk_login_failures_total",
+                    "login=\"init_data\",reason=\"auth.init_data.expired\""));
+            assertEquals(1.0, value(metrics, "desk_login_failures_total",
+                    "login=\"init_data\",reason=\"request.invalid\""));
+            assertEquals(1.0, value(metrics, "desk_login_failures_total",
+                    "login=\"init_data\",reason=\"auth.user_blocked\""));
+            assertEquals(1.0, value(metrics, "desk_login_failures_total",
+                    "login=\"widget\",reason=\"auth.init_data.signature\""));
+            assertEquals(1.0, value(metrics, "desk_login_failures_total",
+                    "login=\"demo\",reason=\"auth.demo_refused\""));
+            assertEquals(1.0, value(metrics, "desk_login_failures_total",
+                    "login=\"init_data\",reason=\"rate_limited\""));
+            assertEquals(6, Pattern.compile("(?m)^desk_login_failures_total\\{").matcher(metrics).results().count(),
+                    "the successful logins counted as no failure, and nothing else was counted:\n" + metrics);
+
+            // a token whose person is gone, on an ordinary route, is a refused request but no refused login
+            assertEquals(401, desk.post("/api/v1/tickets", gone, Map.of("title", "x")).status());
+            String after = scrapeUntil(desk, "route=\"/api/v1/tickets\",status=\"401\"");
+            assertFalse(after.contains("reason=\"auth.token"), after);
         }
     }
 
@@ -80,7 +134,7 @@ class MetricsTest {
     }
 
     /** Scrapes until {@code expected} shows: a request is measured just after its answer is sent. */
-    private static String scrapeUntil(DeskUnderTest desk, String expected) {
+    static String scrapeUntil(DeskUnderTest desk, String expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         String metrics;
         do {
@@ -93,7 +147,7 @@ class MetricsTest {
     }
 
     /** The value of one sample; {@code labels} is the exact label text (null: no labels), or its start. */
-    private static double value(String metrics, String name, String labels) {
+    static double value(String metrics, String name, String labels) {
         String prefix = labels == null ? name + " " : name + "{" + labels;
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "[^\\n]*?([-+0-9.eE]+|NaN)$").matcher(metrics);
         if (!line.find()) {

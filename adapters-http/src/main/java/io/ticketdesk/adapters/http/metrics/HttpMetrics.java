@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ticketdesk.adapters.http.Access;
+import io.ticketdesk.adapters.http.HttpApi;
 import io.ticketdesk.adapters.http.errors.ApiException;
 import io.ticketdesk.adapters.http.errors.ErrorCode;
 import io.ticketdesk.adapters.http.errors.ErrorMapping;
@@ -43,6 +44,12 @@ public final class HttpMetrics implements SocketObserver {
     private final Map<String, Counter> loginFailures = new ConcurrentHashMap<>();
     private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
     private final AtomicInteger openSockets = new AtomicInteger();
+
+    /** The login routes' templates, by the kind of login each is (a label of the failure counter). */
+    private static final Map<String, String> LOGINS = Map.of(
+            HttpApi.PREFIX + "/auth/telegram", "init_data",
+            HttpApi.PREFIX + "/auth/telegram-widget", "widget",
+            HttpApi.PREFIX + "/auth/demo", "demo");
 
     private record RequestKey(String method, String route, int status) {
     }
@@ -87,16 +94,35 @@ public final class HttpMetrics implements SocketObserver {
                         .serviceLevelObjectives(LATENCY_BUCKETS)
                         .register(registry))
                 .record(Math.round(millis * 1000.0), TimeUnit.MICROSECONDS);
-        String refusedLogin = ctx.attribute(ErrorMapping.AUTH_FAILURE);
-        if (refusedLogin != null && key.method().equals("POST")) {
-            loginFailed(refusedLogin);
+        String login = LOGINS.get(key.route());
+        if (login != null && key.method().equals("POST") && key.status() >= 400) {
+            loginFailed(login, loginFailure(ctx, key.status()));
         }
     }
 
-    /** A refused login, by the reason's code (e.g. {@code auth.init_data.expired}). */
-    public void loginFailed(String reason) {
-        loginFailures.computeIfAbsent(reason, r -> Counter.builder("desk.login.failures")
-                .description("Refused logins by reason").tag("reason", r).register(registry)).increment();
+    /**
+     * Why a login was refused: the verifier's reason when there is one (e.g. {@code auth.init_data.expired}),
+     * otherwise what the answer's status says (blocked, over the limit, a bad body, the demo refused).
+     */
+    private static String loginFailure(Context ctx, int status) {
+        String reason = ctx.attribute(ErrorMapping.AUTH_FAILURE);
+        if (reason != null) {
+            return reason;
+        }
+        return switch (status) {
+            case 403 -> "auth.user_blocked";
+            case 404 -> "auth.demo_refused";
+            case 429 -> "rate_limited";
+            case 400, 413, 415, 422 -> "request.invalid";
+            default -> status >= 500 ? "server_error" : "status." + status;
+        };
+    }
+
+    /** A refused login of one kind ({@code init_data}, {@code widget}, {@code demo}), by reason. */
+    public void loginFailed(String login, String reason) {
+        loginFailures.computeIfAbsent(login + ' ' + reason, k -> Counter.builder("desk.login.failures")
+                .description("Refused logins by kind and reason").tags("login", login, "reason", reason)
+                .register(registry)).increment();
     }
 
     /** A request or socket refused with 429, by what was limited. */

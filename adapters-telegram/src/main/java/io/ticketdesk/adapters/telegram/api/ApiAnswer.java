@@ -58,6 +58,25 @@ public record ApiAnswer(Kind kind, int httpStatus, JsonNode result, String descr
                 ? Optional.of(result.get("message_id").asLong()) : Optional.empty();
     }
 
+    /**
+     * The answer's class as a metrics label: ok, rate_limited, blocked, migrated, thread_not_found,
+     * not_modified, conflict, other_4xx, server_error (a 5xx or an answer that is not Telegram's) or network.
+     */
+    public String outcome() {
+        return switch (kind) {
+            case OK -> "ok";
+            case RETRY_AFTER -> "rate_limited";
+            case FORBIDDEN -> "blocked";
+            case CHAT_MIGRATED -> "migrated";
+            case THREAD_NOT_FOUND -> "thread_not_found";
+            case NOT_MODIFIED -> "not_modified";
+            case CONFLICT -> "conflict";
+            case REJECTED -> "other_4xx";
+            // no HTTP status at all: the call never got an answer (refused, reset, timed out)
+            case UNAVAILABLE -> httpStatus == 0 ? "network" : "server_error";
+        };
+    }
+
     public boolean conflictWithWebhook() {
         return kind == Kind.CONFLICT && description != null
                 && description.toLowerCase(Locale.ROOT).contains("webhook is active");

@@ -26,16 +26,25 @@ public final class TelegramBotApi {
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     /** Telegram serves files to bots up to this size. */
     public static final long MAX_DOWNLOAD_BYTES = 20L * 1024 * 1024;
+    /** The method name file downloads are counted under (they are no Bot API method). */
+    public static final String DOWNLOAD = "download";
 
     private final String base;
     private final String token;
     private final HttpClient http;
+    private final CallObserver observer;
 
     public TelegramBotApi(URI baseUrl, String token) {
+        this(baseUrl, token, CallObserver.NONE);
+    }
+
+    /** {@code observer} hears the outcome of every call, download included. */
+    public TelegramBotApi(URI baseUrl, String token, CallObserver observer) {
         String url = baseUrl.toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.observer = observer;
     }
 
     /** Calls {@code method} with {@code parameters} (a record, a map or a JSON tree) as its JSON body. */
@@ -124,14 +133,19 @@ public final class TelegramBotApi {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
+            observer.answered(DOWNLOAD, "network");
             throw new IOException("download failed: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            observer.answered(DOWNLOAD, "network");
             throw new IOException("download interrupted");
         }
+        int status = response.statusCode();
+        observer.answered(DOWNLOAD, status == 200 ? "ok" : status == 429 ? "rate_limited"
+                : status >= 400 && status < 500 ? "other_4xx" : "server_error");
         try (InputStream in = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("download answered HTTP " + response.statusCode());
+            if (status != 200) {
+                throw new IOException("download answered HTTP " + status);
             }
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
@@ -142,6 +156,12 @@ public final class TelegramBotApi {
     }
 
     private ApiAnswer send(String method, HttpRequest request) {
+        ApiAnswer answer = answer(method, request);
+        observer.answered(method, answer.outcome());
+        return answer;
+    }
+
+    private ApiAnswer answer(String method, HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return ApiAnswer.classify(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));

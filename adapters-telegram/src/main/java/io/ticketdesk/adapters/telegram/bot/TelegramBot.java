@@ -1,5 +1,6 @@
 package io.ticketdesk.adapters.telegram.bot;
 
+import io.ticketdesk.adapters.telegram.api.CallObserver;
 import io.ticketdesk.adapters.telegram.api.TelegramBotApi;
 import io.ticketdesk.adapters.telegram.delivery.ForumTopics;
 import io.ticketdesk.adapters.telegram.delivery.GlobalRate;
@@ -60,10 +61,14 @@ public final class TelegramBot implements AutoCloseable {
     private UpdatePoller leader;
     private WebhookReceiver webhook;
 
-    private TelegramBot(Config config, BotDatabase database) {
+    /** What the outbox holds right now: calls waiting, and the age of the oldest in whole seconds (0 when none). */
+    public record Backlog(long depth, long oldestSeconds) {
+    }
+
+    private TelegramBot(Config config, BotDatabase database, CallObserver calls) {
         this.config = config;
         this.database = database;
-        this.api = new TelegramBotApi(config.apiUrl(), config.token());
+        this.api = new TelegramBotApi(config.apiUrl(), config.token(), calls);
         this.outbox = new TelegramOutbox(database);
         this.updates = new StoredUpdates(database);
     }
@@ -89,7 +94,14 @@ public final class TelegramBot implements AutoCloseable {
     public static TelegramBot start(Config config, BotDatabase database, Optional<Long> staffChatId,
                                     java.util.function.BiFunction<TelegramBotApi, TelegramOutbox, UpdateHandler> handler,
                                     OutgoingFiles files) {
-        TelegramBot bot = new TelegramBot(config, database);
+        return start(config, database, staffChatId, handler, files, CallObserver.NONE);
+    }
+
+    /** As above, with {@code calls} hearing the outcome of every Bot API call (sends and polls alike). */
+    public static TelegramBot start(Config config, BotDatabase database, Optional<Long> staffChatId,
+                                    java.util.function.BiFunction<TelegramBotApi, TelegramOutbox, UpdateHandler> handler,
+                                    OutgoingFiles files, CallObserver calls) {
+        TelegramBot bot = new TelegramBot(config, database, calls);
         try {
             bot.startParts(handler.apply(bot.api, bot.outbox), staffChatId, files);
             return bot;
@@ -177,6 +189,15 @@ public final class TelegramBot implements AutoCloseable {
                 .map((rows, ctx) -> new Status(config.mode().name().toLowerCase(java.util.Locale.ROOT),
                         leader != null && leader.leading(), rows.getLong("depth"),
                         (Long) rows.getObject("oldest", Long.class), leader == null ? null : leader.lastProblem()))
+                .one());
+    }
+
+    /** The outbox backlog of the whole desk (every instance sends from it) in one query on the pending-calls index. */
+    public Backlog outboxBacklog() {
+        return database.inTransaction(handle -> handle.createQuery("SELECT count(*) AS depth,"
+                        + " coalesce(floor(extract(epoch FROM clock_timestamp() - min(created_at))), 0)::bigint AS oldest"
+                        + " FROM telegram_outbox WHERE state = 'PENDING'")
+                .map((rows, ctx) -> new Backlog(rows.getLong("depth"), Math.max(0, rows.getLong("oldest"))))
                 .one());
     }
 

@@ -198,4 +198,38 @@ class TelegramBotApiTest {
         TelegramBotApi slashed = new TelegramBotApi(URI.create(telegram.baseUrl() + "/"), FakeTelegram.TOKEN);
         assertTrue(slashed.call("getMe", null).ok());
     }
+    @Test
+    void theObserverHearsEveryCallWithItsOutcomeClass() throws IOException {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TelegramBotApi observed = new TelegramBotApi(telegram.baseUrl(), FakeTelegram.TOKEN,
+                (method, outcome) -> heard.add(method + " " + outcome));
+        observed.call("sendMessage", Map.of("chat_id", 520, "text", "fine"));
+        telegram.failNext("sendMessage", Failure.tooManyRequests(3));
+        observed.call("sendMessage", Map.of("chat_id", 520, "text", "x"));
+        telegram.blockChat(521);
+        observed.call("sendMessage", Map.of("chat_id", 521, "text", "x"));
+        telegram.migrateChat(-522, -100522);
+        observed.call("sendMessage", Map.of("chat_id", -522, "text", "x"));
+        telegram.failNext("sendMessage", Failure.badRequest("Bad Request: message thread not found"));
+        observed.call("sendMessage", Map.of("chat_id", 520, "text", "x"));
+        telegram.failNext("editMessageText", Failure.badRequest("Bad Request: message is not modified"));
+        observed.call("editMessageText", Map.of("chat_id", 520, "message_id", 1, "text", "fine"));
+        telegram.failNext("sendMessage", Failure.badRequest("Bad Request: can't parse entities"));
+        observed.call("sendMessage", Map.of("chat_id", 520, "text", "x"));
+        telegram.failNext("getMe", Failure.serverError(502));
+        observed.call("getMe", null);
+        telegram.failNext("getMe", Failure.notJson());
+        observed.call("getMe", null);
+        telegram.failNext("getMe", Failure.connectionReset());
+        observed.call("getMe", null);
+        String fileId = telegram.addFile("a.txt", "abc".getBytes(StandardCharsets.UTF_8));
+        String path = observed.call("getFile", Map.of("file_id", fileId)).result(File.class).filePath();
+        assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), observed.download(path, 100));
+        assertThrows(IOException.class, () -> observed.download("no/such/file", 100));
+
+        assertEquals(List.of("sendMessage ok", "sendMessage rate_limited", "sendMessage blocked", "sendMessage migrated",
+                "sendMessage thread_not_found", "editMessageText not_modified", "sendMessage other_4xx",
+                "getMe server_error", "getMe server_error", "getMe network", "getFile ok", "download ok",
+                "download other_4xx"), heard);
+    }
 }
