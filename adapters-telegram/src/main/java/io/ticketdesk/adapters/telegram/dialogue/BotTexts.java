@@ -75,6 +75,23 @@ public final class BotTexts {
                     "Ticket #{0} is open again; we will keep working on it."}),
             Map.entry("blocked", new String[] {"Ваш доступ к службе поддержки заблокирован.",
                     "Your access to the support desk is blocked."}),
+            Map.entry("limited.POST_MESSAGE", new String[] {
+                    "Слишком много сообщений подряд: это сообщение <b>не сохранено</b>. Отправьте его снова через {0}. "
+                            + "В течение {1} сообщения сверх лимита не сохраняются, и бот больше об этом не напишет.",
+                    "Too many messages in a row: this one was <b>not saved</b>. Please send it again in {0}. "
+                            + "For the next {1}, messages over the limit are not saved, and the bot will not say so again."}),
+            Map.entry("limited.UPLOAD_FILE", new String[] {
+                    "Слишком много файлов подряд: это сообщение с файлом <b>не сохранено</b>. Отправьте его снова через {0}. "
+                            + "В течение {1} файлы сверх лимита не сохраняются, и бот больше об этом не напишет.",
+                    "Too many files in a row: this message with its file was <b>not saved</b>. Please send it again in {0}. "
+                            + "For the next {1}, files over the limit are not saved, and the bot will not say so again."}),
+            Map.entry("limited.CREATE_TICKET", new String[] {
+                    "Слишком много новых обращений подряд: новое обращение <b>не начато</b>. Откройте его через {0} "
+                            + "или допишите в уже открытое (/tickets).",
+                    "Too many new tickets in a row: no new ticket was <b>started</b>. Open it in {0}, "
+                            + "or add to one already open (/tickets)."}),
+            Map.entry("seconds", new String[] {"{0} с", "{0} s"}),
+            Map.entry("minutes", new String[] {"{0} мин", "{0} min"}),
             Map.entry("file_too_big", new String[] {"Файл больше 20 МБ, его нельзя принять.",
                     "The file is larger than 20 MB and cannot be taken."}),
             Map.entry("file_failed", new String[] {"Файл не удалось получить, попробуйте ещё раз.",

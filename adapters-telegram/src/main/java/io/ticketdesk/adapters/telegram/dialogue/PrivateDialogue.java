@@ -16,6 +16,7 @@ import io.ticketdesk.adapters.telegram.delivery.TelegramText;
 import io.ticketdesk.adapters.telegram.notifications.StaffNotices;
 import io.ticketdesk.application.port.in.PageRequest;
 import io.ticketdesk.application.port.in.files.UploadFileCommand;
+import io.ticketdesk.application.port.in.limits.LimitedAction;
 import io.ticketdesk.application.port.in.messages.PostMessageCommand;
 import io.ticketdesk.application.port.in.tickets.CreateTicketCommand;
 import io.ticketdesk.application.port.in.tickets.TicketDetails;
@@ -72,9 +73,10 @@ final class PrivateDialogue {
     private final Optional<URI> webAppUrl;
     private final TicketChats chats;
     private final StaffNotices staffNotices;
+    private final ChatLimits limits;
 
     PrivateDialogue(BotDatabase database, DeskPorts desk, TelegramOutbox outbox, Conversations conversations,
-                    TelegramBotApi api, Optional<URI> webAppUrl) {
+                    TelegramBotApi api, Optional<URI> webAppUrl, ChatLimits limits) {
         this.database = database;
         this.desk = desk;
         this.outbox = outbox;
@@ -83,6 +85,7 @@ final class PrivateDialogue {
         this.webAppUrl = webAppUrl;
         this.chats = new TicketChats(database);
         this.staffNotices = new StaffNotices(database);
+        this.limits = limits;
     }
 
     // ---- messages ----
@@ -95,8 +98,7 @@ final class PrivateDialogue {
             onCommand(message, user, language, state);
             return;
         }
-        boolean hasFile = (message.photo() != null && !message.photo().isEmpty()) || message.document() != null;
-        if (text == null && !hasFile) {
+        if (text == null && !hasFile(message)) {
             say(chat, language, BotTexts.get(language, "unsupported"));
             return;
         }
@@ -144,7 +146,12 @@ final class PrivateDialogue {
             case "/help" -> say(chat, language, BotTexts.get(language, "help")
                     + (user.isStaff() ? "\n\n" + BotTexts.get(language, "help_staff") : ""));
             case "/notify" -> notifyCommand(chat, user, language, argument);
-            case "/new" -> startNew(chat, user, language, Conversation.none());
+            case "/new" -> {
+                // spent when the ticket is begun, so someone over the limit learns it before typing it all
+                if (limits.allow(LimitedAction.CREATE_TICKET, user, chat, language)) {
+                    startNew(chat, user, language, Conversation.none());
+                }
+            }
             case "/tickets" -> listTickets(chat, user, language);
             case "/cancel" -> {
                 conversations.put(chat, Conversation.none().withBlockedNotice(state.blockedNoticeSent()));
@@ -210,6 +217,9 @@ final class PrivateDialogue {
     private void describe(Message message, User user, Language language, Conversation state) {
         long chat = message.chat().id();
         Conversation current = state;
+        if (hasFile(message) && !limits.allow(LimitedAction.UPLOAD_FILE, user, chat, language)) {
+            return;
+        }
         Optional<UUID> file = receiveFile(message, user, language);
         if (file.isPresent()) {
             current = current.withAttachment(file.get(), message.mediaGroupId());
@@ -293,6 +303,11 @@ final class PrivateDialogue {
         String text = message.textOrCaption();
         if (text != null && text.strip().length() > io.ticketdesk.domain.messages.Message.CONTENT_MAX) {
             say(chat, language, BotTexts.get(language, "too_long"));
+            return;
+        }
+        // the message is spent as it arrives (REST spends it as it is posted), even if it waits for a ticket to be picked
+        if (!limits.allow(LimitedAction.POST_MESSAGE, user, chat, language)
+                || hasFile(message) && !limits.allow(LimitedAction.UPLOAD_FILE, user, chat, language)) {
             return;
         }
         Optional<UUID> file = receiveFile(message, user, language);
@@ -379,8 +394,11 @@ final class PrivateDialogue {
                         say(chat, language, BotTexts.get(language, "stale_button"));
                         return;
                     }
-                    // the waiting text becomes the description: category, then title, then it is created
-                    startNew(chat, user, language, state);
+                    // the waiting text becomes the description: category, then title, then it is created;
+                    // over the limit it keeps waiting, so the person can still add it to an open ticket
+                    if (limits.allow(LimitedAction.CREATE_TICKET, user, chat, language)) {
+                        startNew(chat, user, language, state);
+                    }
                 }
                 default -> say(chat, language, BotTexts.get(language, "stale_button"));
             }
@@ -471,6 +489,10 @@ final class PrivateDialogue {
     }
 
     // ---- helpers ----
+
+    private static boolean hasFile(Message message) {
+        return (message.photo() != null && !message.photo().isEmpty()) || message.document() != null;
+    }
 
     private Optional<UUID> ticketOf(long chat, long messageId) {
         return chats.ticketOf(chat, messageId);

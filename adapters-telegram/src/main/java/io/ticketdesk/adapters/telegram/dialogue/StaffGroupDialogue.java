@@ -7,6 +7,7 @@ import io.ticketdesk.adapters.telegram.api.Message;
 import io.ticketdesk.adapters.telegram.delivery.OutgoingCall;
 import io.ticketdesk.adapters.telegram.delivery.TelegramOutbox;
 import io.ticketdesk.adapters.telegram.delivery.TelegramText;
+import io.ticketdesk.application.port.in.limits.LimitedAction;
 import io.ticketdesk.application.port.in.messages.PostMessageCommand;
 import io.ticketdesk.application.port.in.tickets.TicketDetails;
 import io.ticketdesk.application.port.in.tickets.UpdateTicketCommand;
@@ -42,14 +43,16 @@ final class StaffGroupDialogue {
     private final Conversations conversations;
     private final TicketChats chats;
     private final long staffChat;
+    private final ChatLimits limits;
 
     StaffGroupDialogue(DeskPorts desk, TelegramOutbox outbox, Conversations conversations, TicketChats chats,
-                       long staffChat) {
+                       long staffChat, ChatLimits limits) {
         this.desk = desk;
         this.outbox = outbox;
         this.conversations = conversations;
         this.chats = chats;
         this.staffChat = staffChat;
+        this.limits = limits;
     }
 
     long chatId() {
@@ -84,6 +87,11 @@ final class StaffGroupDialogue {
             return;
         }
         String text = message.text().strip();
+        // answers and notes are messages: the writer's budget, shared with what they post through the API
+        if (!text.startsWith("/") && !limits.allow(LimitedAction.POST_MESSAGE, member.get(), staffChat, thread,
+                Language.of(message.from().languageCode()))) {
+            return;
+        }
         try {
             if (text.startsWith("/")) {
                 command(member.get(), ticket.get(), text);

@@ -32,9 +32,10 @@ public final class TelegramDialogue implements UpdateHandler {
         this.desk = desk;
         this.outbox = outbox;
         this.conversations = new Conversations(database);
-        this.privateChats = new PrivateDialogue(database, desk, outbox, conversations, api, webAppUrl);
+        ChatLimits limits = new ChatLimits(desk.rateLimits(), database, outbox);
+        this.privateChats = new PrivateDialogue(database, desk, outbox, conversations, api, webAppUrl, limits);
         this.staffGroup = staffChatId.map(chat -> new StaffGroupDialogue(desk, outbox, conversations,
-                new TicketChats(database), chat));
+                new TicketChats(database), chat, limits));
     }
 
     @Override
