@@ -74,6 +74,16 @@ class TelegramBotTest {
         return awaitSent(chat, call -> call.text() != null && call.text().contains(fragment));
     }
 
+    /** Waits until the sender has recorded which ticket the bot's message {@code messageId} in {@code chat} is about. */
+    private void awaitMapped(long chat, long messageId) throws InterruptedException {
+        String mapped = "SELECT count(*) FROM telegram_message_tickets WHERE chat_id = " + chat + " AND message_id = " + messageId;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (desk.count(mapped) == 0) {
+            assertTrue(System.nanoTime() < deadline, "message " + messageId + " in " + chat + " never mapped to a ticket");
+            Thread.sleep(20);
+        }
+    }
+
     private static long messageId(Call call) {
         return call.answer().path("result").path("message_id").asLong();
     }
@@ -129,7 +139,9 @@ class TelegramBotTest {
         Call answer = awaitText(ANNA, "Please open the tray");
         assertEquals(messageId(created), answer.params().at("/reply_parameters/message_id").asLong());
 
-        // the customer replies to it: the reply joins the ticket
+        // the customer replies to it: the reply joins the ticket (once the sender has recorded which
+        // ticket that message is about, which it does right after Telegram's answer: no person is faster)
+        awaitMapped(ANNA, messageId(answer));
         telegram.pushUpdate(FakeTelegram.privateReply(ANNA, "Anna", "en", nextMessageId++, messageId(answer),
                 "Done, still jams"));
         awaitText(ANNA, "Added to ticket #" + number);
