@@ -73,7 +73,12 @@ class SignalOutageTest {
             }
             awaitAcknowledged(acknowledged, 20);
             postgres.close();
-            Thread.sleep(1000);
+            // the database stays down until the service has seen it gone, not for a guessed time
+            long seenDownBy = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (desk.get("/health", null).status() != 503) {
+                assertTrue(System.nanoTime() < seenDownBy, "/health never reported the database down");
+                Thread.sleep(50);
+            }
             postgres = startPostgres(dir, port);
             int beforeRestart = acknowledged.get();
             awaitAcknowledged(acknowledged, beforeRestart + 60);
