@@ -62,9 +62,10 @@ final class ServiceMetrics implements AutoCloseable {
 
     /** The Telegram outbox: calls waiting, and how long the oldest has waited (0 when empty, NaN when unreadable). */
     void outbox(DoubleSupplier depth, DoubleSupplier oldestAgeSeconds) {
-        Gauge.builder("desk.outbox.depth", depth, DoubleSupplier::getAsDouble)
+        // strong: a gauge holds its object weakly by default, and nothing else holds these lambdas (NaN after a GC)
+        Gauge.builder("desk.outbox.depth", depth, DoubleSupplier::getAsDouble).strongReference(true)
                 .description("Telegram calls waiting in the outbox (the whole desk's)").register(registry);
-        Gauge.builder("desk.outbox.oldest.age", oldestAgeSeconds, DoubleSupplier::getAsDouble)
+        Gauge.builder("desk.outbox.oldest.age", oldestAgeSeconds, DoubleSupplier::getAsDouble).strongReference(true)
                 .description("Age of the oldest waiting outbox call").baseUnit("seconds").register(registry);
     }
 

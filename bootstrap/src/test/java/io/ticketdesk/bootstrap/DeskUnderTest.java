@@ -203,6 +203,18 @@ final class DeskUnderTest implements AutoCloseable {
         return OpenApiContract.DOCUMENT.check(method, path, response);
     }
 
+    /** One text from the service's database, for failure messages that show what was stored. */
+    String text(String query) {
+        try (Connection connection = DriverManager.getConnection(database().jdbcUrl());
+             Statement sql = connection.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(query, e);
+        }
+    }
+
     /** One number from the service's database, for checks that nothing was kept behind. */
     long count(String query) {
         try (Connection connection = DriverManager.getConnection(database().jdbcUrl());

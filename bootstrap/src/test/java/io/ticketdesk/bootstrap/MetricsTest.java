@@ -135,6 +135,11 @@ class MetricsTest {
 
     /** Scrapes until {@code expected} shows: a request is measured just after its answer is sent. */
     static String scrapeUntil(DeskUnderTest desk, String expected) {
+        return scrapeUntil(desk, expected, () -> "");
+    }
+
+    /** As above; {@code context} adds what was stored to the failure message. */
+    static String scrapeUntil(DeskUnderTest desk, String expected, java.util.function.Supplier<String> context) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         String metrics;
         do {
@@ -142,7 +147,9 @@ class MetricsTest {
             assertEquals(200, response.status());
             metrics = response.body();
         } while (!metrics.contains(expected) && System.nanoTime() < deadline);
-        assertTrue(metrics.contains(expected), () -> "never showed " + expected);
+        String shown = metrics;
+        assertTrue(metrics.contains(expected), () -> "never showed " + expected + " " + context.get() + "\n"
+                + shown.lines().filter(line -> line.startsWith("desk_")).collect(java.util.stream.Collectors.joining("\n")));
         return metrics;
     }
 

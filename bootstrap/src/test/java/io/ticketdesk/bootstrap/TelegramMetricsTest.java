@@ -71,7 +71,8 @@ class TelegramMetricsTest {
         desk.sql("INSERT INTO telegram_outbox (chat_id, method, params, created_at) VALUES (6999, 'sendMessage',"
                 + " '{\"chat_id\":6999,\"text\":\"x\"}', clock_timestamp() - interval '90 seconds')");
 
-        String metrics = scrapeUntil(desk, "desk_outbox_depth 2.0");
+        String metrics = scrapeUntil(desk, "desk_outbox_depth 2.0", () -> desk.text("SELECT string_agg(chat_id"
+                + " || ' ' || method || ' ' || state, ', ' ORDER BY id) FROM telegram_outbox"));
         assertTrue(value(metrics, "desk_telegram_calls_total", "method=\"sendMessage\",outcome=\"ok\"") >= 3,
                 metrics);
         assertEquals(1.0, value(metrics, "desk_telegram_calls_total", "method=\"sendMessage\",outcome=\"rate_limited\""));
