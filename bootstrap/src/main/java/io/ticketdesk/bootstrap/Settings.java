@@ -29,7 +29,7 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<Long> staffChatId, TelegramMode telegramMode, URI telegramApiUrl,
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
                        Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins,
-                       Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat,
+                       boolean metrics, Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat,
                        HttpLimits httpLimits, Optional<String> botUsername) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
@@ -106,6 +106,7 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                 read.optional("INIT_DATA_MAX_AGE").map(v -> read.duration("INIT_DATA_MAX_AGE", v)).orElse(Duration.ofHours(24)),
                 read.optional("AUTO_CLOSE_AFTER").map(v -> read.duration("AUTO_CLOSE_AFTER", v)).orElse(Duration.ofDays(7)),
                 read.optional("CORS_ORIGINS").map(v -> read.origins("CORS_ORIGINS", v)).orElse(List.of()),
+                onOff(read, "METRICS"),
                 read.optional("METRICS_TOKEN").map(token -> {
                     if (token.length() < 16) {
                         throw new InvalidSettingException("METRICS_TOKEN", "must be at least 16 characters long");
@@ -137,11 +138,7 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
             LimitedAction.OPEN_SOCKET, "RATE_LIMIT_SOCKETS");
 
     private static RateLimitPolicy rateLimits(Reader read) {
-        boolean enabled = read.optional("RATE_LIMITS").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new InvalidSettingException("RATE_LIMITS", "must be on or off, got \"" + v + "\"");
-        }).orElse(true);
+        boolean enabled = onOff(read, "RATE_LIMITS");
         Map<LimitedAction, RateLimit> limits = new EnumMap<>(RateLimitPolicy.defaultLimits());
         RATE_LIMIT_VARIABLES.forEach((action, variable) -> read.optional(variable).ifPresent(v ->
                 limits.put(action, read.parse(variable, v, "must be COUNT/DURATION such as 60/PT1M, got \"" + v + "\"",
@@ -149,6 +146,15 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
         int staffFactor = read.optional("RATE_LIMIT_STAFF_FACTOR")
                 .map(v -> read.integer("RATE_LIMIT_STAFF_FACTOR", v, 1, 1000)).orElse(4);
         return new RateLimitPolicy(enabled, limits, staffFactor);
+    }
+
+    /** A switch that is on unless set to {@code off}. */
+    private static boolean onOff(Reader read, String name) {
+        return read.optional(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new InvalidSettingException(name, "must be on or off, got \"" + v + "\"");
+        }).orElse(true);
     }
 
     /** SPEC §9: without a bot the service is a local demo, on the loopback address only. */

@@ -124,7 +124,9 @@ public final class TicketDeskService implements AutoCloseable {
         PostgresDatabase database = remember(PostgresDatabase.open(url,
                 poolSize() + (bot ? TelegramWiring.EXTRA_CONNECTIONS : 0)));
         metrics = remember(new ServiceMetrics());
-        database.publishPoolMetrics(metrics.registry());
+        if (settings.metrics()) {
+            database.publishPoolMetrics(metrics.registry());
+        }
         JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
         JdbiUserRepository users = new JdbiUserRepository(transactions);
 
@@ -180,10 +182,13 @@ public final class TicketDeskService implements AutoCloseable {
         MiniAppPages pages = new MiniAppPages(new MiniAppPages.PageSettings(settings.demo(), settings.botUsername()));
         HttpMetrics httpMetrics = new HttpMetrics(metrics.registry(), metrics::scrape, settings.metricsToken());
         HttpApi api = new HttpApi(http(useCases), tokens, settings.corsOrigins())
-                .measuredBy(httpMetrics)
-                .limitedBy(new RequestLimits(useCases.rateLimits(), httpMetrics::rateLimited))
+                .limitedBy(new RequestLimits(useCases.rateLimits(),
+                        settings.metrics() ? httpMetrics::rateLimited : refusedAction -> { }))
                 .timeouts(settings.httpLimits())
                 .withMiniApp(pages, new AuthController.OtherLogins(widgetLogin, demo));
+        if (settings.metrics()) {
+            api.measuredBy(httpMetrics);
+        }
         TelegramWiring.start(settings, useCases, transactions, url, api, botProbe, metrics).ifPresent(this::remember);
         http = api.create();
         if (settings.demo()) {

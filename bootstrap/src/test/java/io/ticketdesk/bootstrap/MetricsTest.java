@@ -44,6 +44,19 @@ class MetricsTest {
     }
 
     @Test
+    void metricsOffLeavesNoMetricsRouteAndRequestsAnswerAsBefore() {
+        try (DeskUnderTest desk = DeskUnderTest.start(Map.of("METRICS", "off"))) {
+            DeskUnderTest.Person ann = desk.person(2151, "Ann", "USER");
+            String ticket = desk.post("/api/v1/tickets", ann.token(), Map.of("title", "Unmeasured", "description", "d",
+                    "category_id", desk.categoryId())).json().get("id").asText();
+            assertEquals(200, desk.get("/api/v1/tickets/" + ticket, ann.token()).status());
+            DeskUnderTest.Response metrics = desk.get("/metrics", null);
+            assertEquals(404, metrics.status());
+            assertEquals("NOT_FOUND", metrics.errorCode());
+        }
+    }
+
+    @Test
     void loginFailuresAreCountedByReasonAndSocketsWhileOpen() {
         try (DeskUnderTest desk = DeskUnderTest.start()) {
             String forged = desk.initData(2201, "Mallory").replaceAll("hash=[0-9a-f]+", "hash=" + "0".repeat(64));

@@ -19,6 +19,7 @@ class OperationsSettingsTest {
     void defaultsAreTextLogsOpenMetricsAndLimitsOn() {
         Settings settings = Settings.fromEnvironment(Map.of());
         assertEquals(Settings.LogFormat.TEXT, settings.logFormat());
+        assertTrue(settings.metrics());
         assertEquals(Optional.empty(), settings.metricsToken());
         assertTrue(settings.rateLimits().enabled());
         assertEquals(new RateLimit(30, Duration.ofMinutes(10)),
@@ -30,8 +31,9 @@ class OperationsSettingsTest {
     @Test
     void eachSettingIsRead() {
         Settings settings = Settings.fromEnvironment(Map.of("LOG_FORMAT", "JSON", "METRICS_TOKEN", "0123456789abcdef",
-                "RATE_LIMITS", "off", "RATE_LIMIT_UPLOADS", "5/PT30S", "RATE_LIMIT_STAFF_FACTOR", "2"));
+                "RATE_LIMITS", "off", "RATE_LIMIT_UPLOADS", "5/PT30S", "RATE_LIMIT_STAFF_FACTOR", "2", "METRICS", "OFF"));
         assertEquals(Settings.LogFormat.JSON, settings.logFormat());
+        assertFalse(settings.metrics());
         assertEquals(Optional.of("0123456789abcdef"), settings.metricsToken());
         assertFalse(settings.rateLimits().enabled());
         assertEquals(new RateLimit(10, Duration.ofSeconds(30)),
@@ -43,6 +45,7 @@ class OperationsSettingsTest {
     void aBadValueStopsStartUpWithOneLineNamingTheVariable() {
         assertRefused("LOG_FORMAT", "xml", "LOG_FORMAT: must be text or json, got \"xml\"");
         assertRefused("METRICS_TOKEN", "short", "METRICS_TOKEN: must be at least 16 characters long");
+        assertRefused("METRICS", "no", "METRICS: must be on or off, got \"no\"");
         assertRefused("RATE_LIMITS", "maybe", "RATE_LIMITS: must be on or off, got \"maybe\"");
         assertRefused("RATE_LIMIT_TICKETS", "30", "RATE_LIMIT_TICKETS: must be COUNT/DURATION such as 60/PT1M, got \"30\"");
         assertRefused("RATE_LIMIT_LOGIN", "0/PT1M", "RATE_LIMIT_LOGIN: must be COUNT/DURATION such as 60/PT1M, got \"0/PT1M\"");
