@@ -31,6 +31,7 @@ final class ServiceMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> binders;
     private final Map<String, Counter> telegramCalls = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
 
     ServiceMetrics() {
         JvmGcMetrics gc = new JvmGcMetrics();
@@ -67,6 +68,16 @@ final class ServiceMetrics implements AutoCloseable {
                 .description("Telegram calls waiting in the outbox (the whole desk's)").register(registry);
         Gauge.builder("desk.outbox.oldest.age", oldestAgeSeconds, DoubleSupplier::getAsDouble).strongReference(true)
                 .description("Age of the oldest waiting outbox call").baseUnit("seconds").register(registry);
+    }
+
+    /**
+     * An action refused by a rate limit: {@code action} such as post_message, {@code channel} http
+     * (a 429, or a refused socket) or telegram (a chat message the bot did not store).
+     */
+    void rateLimited(String action, String channel) {
+        rateLimited.computeIfAbsent(action + ' ' + channel, key -> Counter.builder("desk.rate.limited")
+                .description("Actions refused by a rate limit, by action and channel")
+                .tags("action", action, "channel", channel).register(registry)).increment();
     }
 
     /** One Telegram Bot API call: {@code method} such as sendMessage, {@code outcome} such as ok, rate_limited, blocked. */

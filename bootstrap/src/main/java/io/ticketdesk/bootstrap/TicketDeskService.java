@@ -183,7 +183,7 @@ public final class TicketDeskService implements AutoCloseable {
         HttpMetrics httpMetrics = new HttpMetrics(metrics.registry(), metrics::scrape, settings.metricsToken());
         HttpApi api = new HttpApi(http(useCases), tokens, settings.corsOrigins())
                 .limitedBy(new RequestLimits(useCases.rateLimits(),
-                        settings.metrics() ? httpMetrics::rateLimited : refusedAction -> { }))
+                        settings.metrics() ? action -> metrics.rateLimited(action, "http") : action -> { }))
                 .timeouts(settings.httpLimits())
                 .withMiniApp(pages, new AuthController.OtherLogins(widgetLogin, demo));
         if (settings.metrics()) {

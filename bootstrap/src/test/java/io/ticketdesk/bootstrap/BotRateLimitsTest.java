@@ -105,6 +105,15 @@ class BotRateLimitsTest {
         assertEquals(1, sentContaining(ANNA, "Слишком много новых обращений"));
         assertEquals(0, sentContaining(ANNA, "Выберите категорию"), "no ticket was begun");
         assertEquals(1, desk.count("SELECT count(*) FROM tickets"));
+
+        // each refusal is counted by where it happened: "four" and "five" in chat, "six" by the API, /new twice
+        String metrics = desk.get("/metrics", null).body();
+        assertEquals(2.0, MetricsTest.value(metrics, "desk_rate_limited_total",
+                "action=\"post_message\",channel=\"telegram\""));
+        assertEquals(1.0, MetricsTest.value(metrics, "desk_rate_limited_total",
+                "action=\"post_message\",channel=\"http\""));
+        assertEquals(2.0, MetricsTest.value(metrics, "desk_rate_limited_total",
+                "action=\"create_ticket\",channel=\"telegram\""));
     }
 
     @Test

@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * What the HTTP side measures (requests by route template, sockets, login failures, rate-limit
- * refusals) and {@code GET /metrics}, which answers the registry in Prometheus text format. The
+ * What the HTTP side measures (requests by route template, sockets, login failures) and {@code GET /metrics}, which answers the registry in Prometheus text format. The
  * route is the template ({@code /api/v1/tickets/{id}}), never the raw path, so ids never become labels.
  */
 public final class HttpMetrics implements SocketObserver {
@@ -42,7 +41,6 @@ public final class HttpMetrics implements SocketObserver {
     private final Map<RequestKey, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> eventsSent = new ConcurrentHashMap<>();
     private final Map<String, Counter> loginFailures = new ConcurrentHashMap<>();
-    private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
     private final AtomicInteger openSockets = new AtomicInteger();
 
     /** The login routes' templates, by the kind of login each is (a label of the failure counter). */
@@ -123,12 +121,6 @@ public final class HttpMetrics implements SocketObserver {
         loginFailures.computeIfAbsent(login + ' ' + reason, k -> Counter.builder("desk.login.failures")
                 .description("Refused logins by kind and reason").tags("login", login, "reason", reason)
                 .register(registry)).increment();
-    }
-
-    /** A request or socket refused with 429, by what was limited. */
-    public void rateLimited(String action) {
-        rateLimited.computeIfAbsent(action, a -> Counter.builder("desk.rate.limited")
-                .description("Requests refused by a rate limit").tag("action", a).register(registry)).increment();
     }
 
     @Override
