@@ -2,6 +2,7 @@
 # Throughput cost of metrics and rate limits (issue 11), measured with wrk on one jar run twice.
 #
 #   bench/ops-overhead.sh            # ROUNDS=10 DURATION=8s WARMUP=20s THREADS=2 CONNECTIONS=16 by default
+#   KINDS=write bench/ops-overhead.sh   # only one of the two workloads
 #
 # This tree's bootstrap/target/ticketbot.jar runs twice, each on its own fresh embedded PostgreSQL
 # and free port: "with" as shipped (/metrics, request timers, pool timings, socket and login
@@ -20,6 +21,7 @@ DURATION=${DURATION:-8s}
 WARMUP=${WARMUP:-20s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
+KINDS=${KINDS:-read write}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 jar=$root/bootstrap/target/ticketbot.jar
@@ -80,7 +82,8 @@ start() {
 }
 start with RATE_LIMIT_MESSAGES=1000000000/PT1S
 start without METRICS=off RATE_LIMITS=off
-curl -sf "$with_base/metrics" | grep -q 'http_server_requests_seconds_count' \
+with_metrics=$(curl -sf "$with_base/metrics")
+grep -q 'http_server_requests_seconds_count' <<<"$with_metrics" \
     || { echo "the 'with' service serves no /metrics" >&2; exit 1; }
 [[ $(curl -s -o /dev/null -w '%{http_code}' "$without_base/metrics") == 404 ]] \
     || { echo "the 'without' service still serves /metrics" >&2; exit 1; }
@@ -112,7 +115,7 @@ rate() {
 
 result=$here/out/ops-overhead.txt
 : > "$result"
-for kind in read write; do
+for kind in $KINDS; do
     # warm both JITs (twice each, alternating) before measuring: the first seconds run interpreted
     for _ in 1 2; do
         rate "$kind" "$with_url" "$with_token" "$WARMUP" >/dev/null
