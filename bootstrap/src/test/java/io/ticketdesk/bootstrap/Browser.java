@@ -164,7 +164,9 @@ final class Browser implements AutoCloseable {
 
     <T> T until(Function<WebDriver, T> condition, String what) {
         try {
-            return new WebDriverWait(driver, WAIT).until(condition::apply);
+            // the page re-renders lists as answers arrive: an element gone mid-check means "look again"
+            return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException late) {
             screenshot("failure-" + what.replaceAll("[^A-Za-z0-9]+", "_"));
             throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl()
