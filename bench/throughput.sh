@@ -7,7 +7,8 @@
 # Telegram off), fills it with bench/generate-data.sh, restarts it once so that its PostgreSQL
 # loads pg_stat_statements, runs every endpoint for JIT_WARMUP s (the JIT compiles the hot paths),
 # then for each endpoint, one after the other:
-#   1. wrk (CONNECTIONS connections, 2 threads) against the service for DURATION s after WARMUP s;
+#   1. wrk (CONNECTIONS connections, 2 threads) against the service for DURATION s after warming it
+#      up in WARMUP s rounds until the C2 compiler is done with the endpoint;
 #   2. the statements PostgreSQL saw during that run, per request (pg_stat_statements);
 #   3. pgbench (CONNECTIONS clients, -M prepared, or extended for the lists) against the same PostgreSQL for DURATION s, with
 #      script files holding the same statements (bench/out/throughput/pgbench/ENDPOINT/*.sql) and
@@ -176,6 +177,27 @@ lua_paths() {  # METHOD BODY PATH...: request() picks one of the paths
 }
 
 # --- one endpoint ----------------------------------------------------------------------------
+thread_ticks() {  # "kind ticks" per kind of JVM thread (HTTP, C2/C1 compiler, GC, ...), from /proc/PID/task
+    local pid=$1 task name ticks
+    for task in /proc/"$pid"/task/*; do
+        { read -r name < "$task/comm"; read -r -a f < "$task/stat"; } 2>/dev/null || continue
+        # the thread name may hold spaces: utime and stime are the 12th and 13th fields after the ")"
+        local rest=${f[*]}; rest=${rest##*) }; read -r -a g <<<"$rest"
+        ticks=$((g[11] + g[12]))
+        case $name in
+            qtp*|JettyServerThre*) name=http ;; C2\ Compiler*|C2\ CompilerThre*) name=jit-c2 ;;
+            C1\ Compiler*|C1\ CompilerThre*) name=jit-c1 ;; G1*|GC\ Thread*|VM\ Thread) name=gc-vm ;;
+            HikariPool*|ticketdesk*) name=pool ;; *) name=other ;;
+        esac
+        echo "$name $ticks"
+    done | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
+}
+
+thread_split() {  # BEFORE AFTER REQUESTS: JVM CPU ms per request by kind of thread
+    join -a 2 -e 0 -o 0,1.2,2.2 <(echo "$1") <(echo "$2") \
+        | awk -v n="$3" '{d = $3 - $2; if (d > 0) printf "%s %.3f  ", $1, d * 10 / n} END {print ""}'
+}
+
 cpu_ticks() {  # CPU ticks (1/100 s) of a process, or of the whole PostgreSQL server with its reaped backends
     if [[ $1 == postgres ]]; then
         local postmaster total=0
@@ -213,12 +235,21 @@ bench_endpoint() {  # NAME SCRIPT_FUNCTION LUA_FILE QUERY_MODE ARG...: ARGs go o
     local dir=$out/pgbench/$slug i=0
     mkdir -p "$dir"
     for arg in "$@"; do "$make" "$arg" > "$dir/$(printf '%02d' $i).sql"; i=$((i + 1)); done
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$lua" "$base" > /dev/null
+    # warm up until the C2 compiler is done with this endpoint (under 0.2 s of its CPU in a round,
+    # at most 12 rounds): on 2 busy cores it lags, and its CPU would count as the request's
+    local round c2_before c2_after
+    for round in $(seq 12); do
+        c2_before=$(thread_ticks "$service_pid" | awk '$1 == "jit-c2" {print $2}')
+        wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$lua" "$base" > /dev/null
+        c2_after=$(thread_ticks "$service_pid" | awk '$1 == "jit-c2" {print $2}')
+        (( ${c2_after:-0} - ${c2_before:-0} < 20 )) && break
+    done
     psql "$db_url" -X -q -c "SELECT pg_stat_statements_reset()" > /dev/null
     local jvm0 pg0 jvm1 pg1
-    jvm0=$(cpu_ticks "$service_pid"); pg0=$(cpu_ticks postgres)
+    local threads0 threads1
+    jvm0=$(cpu_ticks "$service_pid"); pg0=$(cpu_ticks postgres); threads0=$(thread_ticks "$service_pid")
     wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$lua" "$base" > "$out/wrk/$slug.txt"
-    jvm1=$(cpu_ticks "$service_pid"); pg1=$(cpu_ticks postgres)
+    jvm1=$(cpu_ticks "$service_pid"); pg1=$(cpu_ticks postgres); threads1=$(thread_ticks "$service_pid")
     local rps requests non2xx p50 p99
     rps=$(awk '/^Requests\/sec/ {print $2}' "$out/wrk/$slug.txt")
     requests=$(awk '/requests in/ {print $1}' "$out/wrk/$slug.txt")
@@ -251,6 +282,8 @@ bench_endpoint() {  # NAME SCRIPT_FUNCTION LUA_FILE QUERY_MODE ARG...: ARGs go o
         "$(ms_per $((jvm1 - jvm0)) "$requests")" "$(ms_per $((pg1 - pg0)) "$requests")" \
         "$(ms_per $((pgb1 - pgb0)) "$transactions")" "$statements" "${non2xx:+  ($non2xx non-2xx!)}"
     echo "$line" | tee -a "$result"
+    summary_lines+=("$(printf '%-36s JVM ms per request by thread: %s' "$name" \
+        "$(thread_split "$threads0" "$threads1" "$requests")")")
     if [[ $JFR == 1 ]]; then
         jcmd "$service_pid" JFR.start name="$slug" settings=profile filename="$out/jfr/$slug.jfr" > /dev/null
         wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$lua" "$base" > /dev/null
@@ -308,6 +341,8 @@ if [[ -z $ONLY || ",$ONLY," == *",get-ticket,"* ]]; then
         | tee -a "$result"
 fi
 
+# where the JVM's CPU went, JIT compilers and GC included (JFR's execution samples show neither)
+printf '%s\n' "${summary_lines[@]}" | tee -a "$result"
 for f in "$out"/*.statements.txt; do cat "$f"; echo; done >> "$result"
 if [[ $JFR == 1 ]]; then
     for f in "$out"/jfr/*.summary.txt; do echo "-- JFR, $(basename "$f" .summary.txt):"; cat "$f"; echo; done >> "$result"
