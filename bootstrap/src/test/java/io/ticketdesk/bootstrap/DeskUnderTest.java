@@ -205,23 +205,24 @@ final class DeskUnderTest implements AutoCloseable {
 
     /** One text from the service's database, for failure messages that show what was stored. */
     String text(String query) {
-        try (Connection connection = DriverManager.getConnection(database().jdbcUrl());
-             Statement sql = connection.createStatement();
-             java.sql.ResultSet rows = sql.executeQuery(query)) {
-            rows.next();
-            return rows.getString(1);
-        } catch (SQLException e) {
-            throw new AssertionError(query, e);
-        }
+        return first(query, rows -> rows.getString(1));
     }
 
     /** One number from the service's database, for checks that nothing was kept behind. */
     long count(String query) {
+        return first(query, rows -> rows.getLong(1));
+    }
+
+    private interface Column<T> {
+        T read(java.sql.ResultSet rows) throws SQLException;
+    }
+
+    private <T> T first(String query, Column<T> column) {
         try (Connection connection = DriverManager.getConnection(database().jdbcUrl());
              Statement sql = connection.createStatement();
              java.sql.ResultSet rows = sql.executeQuery(query)) {
             rows.next();
-            return rows.getLong(1);
+            return column.read(rows);
         } catch (SQLException e) {
             throw new AssertionError(query, e);
         }
