@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * What the HTTP side measures (requests by route template, sockets, login failures) and {@code GET /metrics}, which answers the registry in Prometheus text format. The
+ * What the HTTP side measures (requests by route template, sockets, login failures) and
+ * {@code GET /metrics}, which answers the registry in Prometheus text format. The
  * route is the template ({@code /api/v1/tickets/{id}}), never the raw path, so ids never become labels.
  */
 public final class HttpMetrics implements SocketObserver {
