@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.adapters.telegram.bot.BotHarness;
+import io.ticketdesk.adapters.telegram.bot.BotTestbed;
 import io.ticketdesk.adapters.telegram.bot.TelegramBot;
 import io.ticketdesk.adapters.telegram.bot.TestBotDatabase;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram;
@@ -15,29 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sender keeping one forum topic per ticket in the staff group, against the fake Bot API. */
 class ForumTopicsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final long GROUP = -100_300;
-    private FakeTelegram telegram;
-    private TestBotDatabase database;
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        database = TestBotDatabase.create();
-    }
-
-    @AfterEach
-    void stop() {
-        telegram.close();
-        database.close();
-    }
+    @RegisterExtension
+    final BotTestbed testbed = new BotTestbed();
+    private final FakeTelegram telegram = testbed.telegram();
+    private final TestBotDatabase database = testbed.database();
 
     private TelegramBot bot() {
         return TelegramBot.start(BotHarness.polling(telegram), database.bot(), Optional.of(GROUP), (api, outbox) -> update -> { });

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ticketdesk.adapters.telegram.api.InlineKeyboardButton;
 import io.ticketdesk.adapters.telegram.api.InlineKeyboardMarkup;
 import io.ticketdesk.adapters.telegram.bot.BotHarness;
+import io.ticketdesk.adapters.telegram.bot.BotTestbed;
 import io.ticketdesk.adapters.telegram.bot.TelegramBot;
 import io.ticketdesk.adapters.telegram.bot.TestBotDatabase;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram;
@@ -17,28 +18,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The outbox sender against the fake Bot API: order, spacing, every answer class, several senders. */
 class OutboxSenderTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private FakeTelegram telegram;
-    private TestBotDatabase database;
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        database = TestBotDatabase.create();
-    }
-
-    @AfterEach
-    void stop() {
-        telegram.close();
-        database.close();
-    }
+    @RegisterExtension
+    final BotTestbed testbed = new BotTestbed();
+    private final FakeTelegram telegram = testbed.telegram();
+    private final TestBotDatabase database = testbed.database();
 
     private TelegramBot bot() {
         return TelegramBot.start(BotHarness.polling(telegram), database.bot(), update -> { });

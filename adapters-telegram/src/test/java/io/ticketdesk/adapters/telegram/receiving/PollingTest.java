@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.adapters.telegram.api.Update;
 import io.ticketdesk.adapters.telegram.bot.BotHarness;
+import io.ticketdesk.adapters.telegram.bot.BotTestbed;
 import io.ticketdesk.adapters.telegram.bot.TelegramBot;
 import io.ticketdesk.adapters.telegram.bot.TestBotDatabase;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram;
@@ -15,28 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Polling: one leader across instances, updates stored with their offset and handled once. */
 class PollingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private FakeTelegram telegram;
-    private TestBotDatabase database;
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        database = TestBotDatabase.create();
-    }
-
-    @AfterEach
-    void stop() {
-        telegram.close();
-        database.close();
-    }
+    @RegisterExtension
+    final BotTestbed testbed = new BotTestbed();
+    private final FakeTelegram telegram = testbed.telegram();
+    private final TestBotDatabase database = testbed.database();
 
     private long say(long user, String text) {
         return telegram.pushUpdate(FakeTelegram.privateText(user, "Ann", "en", System.nanoTime() % 1_000_000, text));

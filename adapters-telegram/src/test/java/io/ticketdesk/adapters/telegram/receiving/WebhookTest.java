@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.adapters.telegram.api.Update;
 import io.ticketdesk.adapters.telegram.bot.BotHarness;
+import io.ticketdesk.adapters.telegram.bot.BotTestbed;
 import io.ticketdesk.adapters.telegram.bot.TelegramBot;
 import io.ticketdesk.adapters.telegram.bot.TestBotDatabase;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Webhook mode: the secret header, duplicates dropped, and the webhook registered only when it differs. */
 class WebhookTest {
@@ -21,20 +21,10 @@ class WebhookTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String SECRET = "webhook-Secret_42";
     private static final String URL = "https://desk.example/telegram/hook";
-    private FakeTelegram telegram;
-    private TestBotDatabase database;
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        database = TestBotDatabase.create();
-    }
-
-    @AfterEach
-    void stop() {
-        telegram.close();
-        database.close();
-    }
+    @RegisterExtension
+    final BotTestbed testbed = new BotTestbed();
+    private final FakeTelegram telegram = testbed.telegram();
+    private final TestBotDatabase database = testbed.database();
 
     private static byte[] update(long id, String text) {
         var update = FakeTelegram.privateText(77, "Ann", "en", id, text).put("update_id", id);
