@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram.Call;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bot spends the REST API's rate limits for people writing in Telegram: one budget per person
@@ -24,42 +23,28 @@ class BotRateLimitsTest {
     private static final long STAFF_GROUP = -100888;
     private static final long ANNA = 7_001;
     private static final long GREG = 7_002;
-    private FakeTelegram telegram;
+    @RegisterExtension
+    final BotDesk botDesk = new BotDesk();
+    private final FakeTelegram telegram = botDesk.telegram();
     private DeskUnderTest desk;
-    private long nextMessageId = 1;
 
     @BeforeEach
     void start() {
-        telegram = FakeTelegram.start();
-        Map<String, String> env = new HashMap<>();
-        env.put("BOT_TOKEN", FakeTelegram.TOKEN);
-        env.put("TELEGRAM_MODE", "polling");
-        env.put("TELEGRAM_API_URL", telegram.baseUrl().toString());
+        Map<String, String> env = botDesk.environment("polling");
         env.put("STAFF_CHAT_ID", Long.toString(STAFF_GROUP));
         // three messages an hour for customers, six for staff: no refill while the test runs
         env.put("RATE_LIMIT_MESSAGES", "3/PT1H");
         env.put("RATE_LIMIT_TICKETS", "1/PT1H");
         env.put("RATE_LIMIT_STAFF_FACTOR", "2");
-        desk = DeskUnderTest.start(env);
-    }
-
-    @AfterEach
-    void stop() {
-        desk.close();
-        telegram.close();
+        desk = botDesk.start(env);
     }
 
     private void say(long user, String name, String language, String text) {
-        telegram.pushUpdate(FakeTelegram.privateText(user, name, language, nextMessageId++, text));
+        botDesk.say(user, name, language, text);
     }
 
     private Call awaitText(long chat, String fragment) {
-        assertTrue(telegram.awaitCalls(calls -> calls.stream().anyMatch(call -> call.status() == 200
-                && call.chatId() == chat && call.text() != null && call.text().contains(fragment)), WAIT),
-                "no message to " + chat + " with \"" + fragment + "\"; sent: "
-                        + telegram.sentTo(chat).stream().map(Call::text).toList());
-        return telegram.sentTo(chat).stream().filter(call -> call.text() != null && call.text().contains(fragment))
-                .reduce((a, b) -> b).orElseThrow();
+        return botDesk.awaitText(chat, fragment, WAIT);
     }
 
     private long sentContaining(long chat, String fragment) {

@@ -9,14 +9,12 @@ import io.ticketdesk.adapters.telegram.fake.FakeTelegram;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram.Call;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram.Failure;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The staff group end to end (the real service polling the fake Bot API): one forum topic per
@@ -32,39 +30,25 @@ class TelegramBotStaffGroupTest {
     private static final long HELEN = 9_103;
     private static final long MAYA = 9_104;
     private static final long NOSY = 9_105;
-    private FakeTelegram telegram;
+    @RegisterExtension
+    final BotDesk botDesk = new BotDesk();
+    private final FakeTelegram telegram = botDesk.telegram();
     private DeskUnderTest desk;
-    private long nextMessageId = 1;
 
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-    }
-
+    /** Started by each test itself, once it has shaped the staff group on the fake. */
     private void startDesk() {
-        Map<String, String> env = new HashMap<>();
-        env.put("BOT_TOKEN", FakeTelegram.TOKEN);
-        env.put("TELEGRAM_MODE", "polling");
-        env.put("TELEGRAM_API_URL", telegram.baseUrl().toString());
+        Map<String, String> env = botDesk.environment("polling");
         env.put("WEBAPP_URL", "https://desk.example/app");
         env.put("STAFF_CHAT_ID", Long.toString(STAFF_GROUP));
-        desk = DeskUnderTest.start(env);
-    }
-
-    @AfterEach
-    void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        telegram.close();
+        desk = botDesk.start(env);
     }
 
     private void say(long user, String name, String language, String text) {
-        telegram.pushUpdate(FakeTelegram.privateText(user, name, language, nextMessageId++, text));
+        botDesk.say(user, name, language, text);
     }
 
     private void inTopic(long thread, long user, String name, String text) {
-        telegram.pushUpdate(FakeTelegram.topicText(STAFF_GROUP, thread, user, name, 1_000 + nextMessageId++, text));
+        telegram.pushUpdate(FakeTelegram.topicText(STAFF_GROUP, thread, user, name, 1_000 + botDesk.nextMessageId(), text));
     }
 
     private void press(long user, String name, long messageId, String data) {

@@ -12,12 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bot end to end: the real service polling the fake Bot API, driven as a person in Telegram would. */
 class TelegramBotTest {
@@ -26,21 +25,18 @@ class TelegramBotTest {
     private static final long STAFF_GROUP = -100777;
     private static final long ANNA = 5_001;
     private static final long JOHN = 5_002;
-    private FakeTelegram telegram;
+    @RegisterExtension
+    final BotDesk botDesk = new BotDesk();
+    private final FakeTelegram telegram = botDesk.telegram();
     private DeskUnderTest desk;
-    private long nextMessageId = 1;
 
     @BeforeEach
     void start() {
-        telegram = FakeTelegram.start();
-        desk = DeskUnderTest.start(environment("polling"));
+        desk = botDesk.start(environment("polling"));
     }
 
     private Map<String, String> environment(String mode) {
-        Map<String, String> env = new HashMap<>();
-        env.put("BOT_TOKEN", FakeTelegram.TOKEN);
-        env.put("TELEGRAM_MODE", mode);
-        env.put("TELEGRAM_API_URL", telegram.baseUrl().toString());
+        Map<String, String> env = botDesk.environment(mode);
         env.put("WEBAPP_URL", "https://desk.example/app");
         env.put("STAFF_CHAT_ID", Long.toString(STAFF_GROUP));
         // room for a file over the 50 MB a bot may upload to Telegram
@@ -48,14 +44,8 @@ class TelegramBotTest {
         return env;
     }
 
-    @AfterEach
-    void stop() {
-        desk.close();
-        telegram.close();
-    }
-
     private void say(long user, String name, String language, String text) {
-        telegram.pushUpdate(FakeTelegram.privateText(user, name, language, nextMessageId++, text));
+        botDesk.say(user, name, language, text);
     }
 
     private void press(long user, String name, String language, long messageId, String data) {
@@ -64,14 +54,11 @@ class TelegramBotTest {
 
     /** Waits for the bot's next message to {@code chat} that satisfies {@code which}, and returns it. */
     private Call awaitSent(long chat, Predicate<Call> which) {
-        assertTrue(telegram.awaitCalls(calls -> calls.stream().anyMatch(call -> call.status() == 200
-                && call.chatId() == chat && call.text() != null && which.test(call)), WAIT),
-                "no such message to " + chat + "; sent: " + telegram.sentTo(chat).stream().map(Call::text).toList());
-        return telegram.sentTo(chat).stream().filter(which).reduce((a, b) -> b).orElseThrow();
+        return botDesk.awaitSent(chat, "such message", which, WAIT);
     }
 
     private Call awaitText(long chat, String fragment) {
-        return awaitSent(chat, call -> call.text() != null && call.text().contains(fragment));
+        return botDesk.awaitText(chat, fragment, WAIT);
     }
 
     /** Waits until the sender has recorded which ticket the bot's message {@code messageId} in {@code chat} is about. */
@@ -105,7 +92,7 @@ class TelegramBotTest {
         say(ANNA, "Anna", "en", "Printer <jammed> & smoking");
         awaitText(ANNA, "describe it in detail");
         String photo = telegram.addFile("jam.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
-        telegram.pushUpdate(FakeTelegram.privateMessage(ANNA, "Anna", "en", nextMessageId++, message -> message
+        telegram.pushUpdate(FakeTelegram.privateMessage(ANNA, "Anna", "en", botDesk.nextMessageId(), message -> message
                 .set("photo", DeskUnderTest.JSON.createArrayNode().add(DeskUnderTest.JSON.createObjectNode()
                         .put("file_id", photo).put("file_unique_id", "u1").put("width", 10).put("height", 10)
                         .put("file_size", 6)))));
@@ -142,7 +129,7 @@ class TelegramBotTest {
         // the customer replies to it: the reply joins the ticket (once the sender has recorded which
         // ticket that message is about, which it does right after Telegram's answer: no person is faster)
         awaitMapped(ANNA, messageId(answer));
-        telegram.pushUpdate(FakeTelegram.privateReply(ANNA, "Anna", "en", nextMessageId++, messageId(answer),
+        telegram.pushUpdate(FakeTelegram.privateReply(ANNA, "Anna", "en", botDesk.nextMessageId(), messageId(answer),
                 "Done, still jams"));
         awaitText(ANNA, "Added to ticket #" + number);
         assertTrue(desk.get("/api/v1/tickets/" + ticketId + "/messages", helper.token()).body()
@@ -171,7 +158,7 @@ class TelegramBotTest {
         awaitText(JOHN, "Что умеет бот");
         say(JOHN, "Иван", "ru", "/whatever");
         awaitText(JOHN, "Неизвестная команда");
-        telegram.pushUpdate(FakeTelegram.privateMessage(JOHN, "Иван", "ru", nextMessageId++,
+        telegram.pushUpdate(FakeTelegram.privateMessage(JOHN, "Иван", "ru", botDesk.nextMessageId(),
                 message -> message.putObject("sticker").put("file_id", "s1")));
         awaitText(JOHN, "бот не понимает");
 
@@ -333,7 +320,7 @@ class TelegramBotTest {
 
         // Anna answers with a photo from her phone: Helen (now assigned) gets it by Telegram's own id, no upload
         String phonePhoto = telegram.addFile("phone.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9, 9});
-        telegram.pushUpdate(FakeTelegram.privateMessage(ANNA, "Anna", "en", nextMessageId++, message -> message
+        telegram.pushUpdate(FakeTelegram.privateMessage(ANNA, "Anna", "en", botDesk.nextMessageId(), message -> message
                 .put("caption", "Here is the error").set("photo", DeskUnderTest.JSON.createArrayNode().add(
                         DeskUnderTest.JSON.createObjectNode().put("file_id", phonePhoto).put("file_unique_id", "u9")
                                 .put("width", 10).put("height", 10).put("file_size", 5)))));
@@ -381,16 +368,14 @@ class TelegramBotTest {
         assertEquals("UP", down.path("status").asText(), "Telegram being away does not make the desk unhealthy");
         assertEquals(1, down.path("bot").path("outbox_depth").asLong());
         assertTrue(down.path("bot").path("oldest_pending_seconds").canConvertToLong(), down.toString());
-        telegram = FakeTelegram.start();
     }
 
     @Test
     void theWebhookChecksItsSecretAndDropsRepeats() throws Exception {
-        desk.close();
         Map<String, String> env = environment("webhook");
         env.put("TELEGRAM_WEBHOOK_URL", "https://desk.example/telegram/hook");
         env.put("TELEGRAM_WEBHOOK_SECRET", "the-Secret_1");
-        desk = DeskUnderTest.start(env);
+        desk = botDesk.start(env); // closes the polling desk first
         assertTrue(telegram.awaitCalls(calls -> calls.stream().anyMatch(c -> c.method().equals("setWebhook")), WAIT));
         assertEquals("https://desk.example/telegram/hook", telegram.webhook().path("url").asText());
 

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram.Failure;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /metrics} of a desk with a bot: Telegram calls by method and outcome, and the outbox gauges. */
 class TelegramMetricsTest {
@@ -20,31 +19,22 @@ class TelegramMetricsTest {
     private static final long ANNA = 6_001;
     private static final long BORIS = 6_002;
     private static final long CLARA = 6_003;
-    private FakeTelegram telegram;
+    @RegisterExtension
+    final BotDesk botDesk = new BotDesk();
+    private final FakeTelegram telegram = botDesk.telegram();
     private DeskUnderTest desk;
-    private long nextMessageId = 1;
 
     @BeforeEach
     void start() {
-        telegram = FakeTelegram.start();
-        desk = DeskUnderTest.start(Map.of("BOT_TOKEN", FakeTelegram.TOKEN, "TELEGRAM_MODE", "polling",
-                "TELEGRAM_API_URL", telegram.baseUrl().toString()));
-    }
-
-    @AfterEach
-    void stop() {
-        desk.close();
-        telegram.close();
+        desk = botDesk.start(botDesk.environment("polling"));
     }
 
     private void say(long user, String name, String text) {
-        telegram.pushUpdate(FakeTelegram.privateText(user, name, "en", nextMessageId++, text));
+        botDesk.say(user, name, "en", text);
     }
 
     private void awaitSent(long chat, String fragment) {
-        assertTrue(telegram.awaitCalls(calls -> calls.stream().anyMatch(call -> call.status() == 200
-                && call.chatId() == chat && call.text() != null && call.text().contains(fragment)), WAIT),
-                "no message to " + chat + " with " + fragment);
+        botDesk.awaitText(chat, fragment, WAIT);
     }
 
     @Test

@@ -111,6 +111,7 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private final Object lock = new Object();
+    private boolean closed;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private final List<ObjectNode> updates = new ArrayList<>();
@@ -928,9 +929,14 @@ public final class FakeTelegram implements AutoCloseable {
         return answer;
     }
 
+    /** Stops the fake; again is a no-op (a test may take Telegram away before its fixture closes the fake). */
     @Override
     public void close() {
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             pollGeneration++;
             lock.notifyAll();
         }
