@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -21,27 +20,13 @@ import org.openqa.selenium.support.ui.Select;
 /** A customer in the Mini App inside (a stub of) Telegram: creating, talking live, closing; ru and en, light and dark. */
 class MiniAppCustomerTest {
 
-    private static Browser browser;
-    private static DeskUnderTest desk;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-        desk = DeskUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (desk != null) {
-            desk.close();
-        }
-    }
+    @RegisterExtension
+    static final MiniAppSession session = new MiniAppSession(DeskUnderTest::start);
 
     @Test
     void aCustomerCreatesATicketWithAPictureTalksToStaffLiveAndClosesIt() {
+        Browser browser = session.browser();
+        DeskUnderTest desk = session.desk();
         DeskUnderTest.Person helper = desk.person(71_002, "Ivan", "HELPER");
         browser.telegram(desk.initData(71_001, "Anna"), 71_001, "Anna", "en", "light", null);
         browser.open(desk, null);
@@ -113,6 +98,8 @@ class MiniAppCustomerTest {
 
     @Test
     void inRussianAndDarkTheStartParameterOpensTheTicketAndTheCustomerClosesIt() {
+        Browser browser = session.browser();
+        DeskUnderTest desk = session.desk();
         DeskUnderTest.Person customer = desk.person(72_001, "Boris", "USER");
         String ticketId = desk.post("/api/v1/tickets", customer.token(), Map.of("title", "Не приходит код",
                 "description", "SMS с кодом не приходит", "category_id", desk.categoryId())).json().path("id").asText();
@@ -169,18 +156,20 @@ class MiniAppCustomerTest {
     private static List<String> tabThrough(int times) {
         List<String> reached = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
-            reached.add((String) browser.script(FOCUSED));
+            new Actions(session.browser().driver()).sendKeys(Keys.TAB).perform();
+            reached.add((String) session.browser().script(FOCUSED));
         }
         return reached;
     }
 
     private static void press(CharSequence... keys) {
-        new Actions(browser.driver()).sendKeys(keys).perform();
+        new Actions(session.browser().driver()).sendKeys(keys).perform();
     }
 
     @Test
     void onADesktopTheKeyboardAloneWalksTheListInOrderAndCreatesATicketWithFocusAlwaysVisible() {
+        Browser browser = session.browser();
+        DeskUnderTest desk = session.desk();
         DeskUnderTest.Person customer = desk.person(74_001, "Dana", "USER");
         desk.post("/api/v1/tickets", customer.token(), Map.of("title", "Printer offline",
                 "description", "The office printer shows offline", "category_id", desk.categoryId()));

@@ -6,33 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** Staff in the Mini App: the queue's filters, taking a ticket, internal notes, history, people, statistics. */
 class MiniAppStaffTest {
 
-    private static Browser browser;
-    private static DeskUnderTest desk;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-        desk = DeskUnderTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (desk != null) {
-            desk.close();
-        }
-    }
+    @RegisterExtension
+    static final MiniAppSession session = new MiniAppSession(DeskUnderTest::start);
 
     private static String ticket(DeskUnderTest on, String token, String title, String priority, String categoryId) {
         return on.post("/api/v1/tickets", token, Map.of("title", title, "description", "Details of " + title,
@@ -45,6 +28,8 @@ class MiniAppStaffTest {
 
     @Test
     void aHelperFiltersTheQueueTakesATicketAndWritesANoteTheCustomerNeverSees() {
+        Browser browser = session.browser();
+        DeskUnderTest desk = session.desk();
         DeskUnderTest.Person customer = desk.person(81_001, "Chen", "USER");
         DeskUnderTest.Person other = desk.person(81_003, "Olga", "HELPER");
         DeskUnderTest.Person helper = desk.person(81_002, "Ivan", "HELPER");
@@ -117,6 +102,8 @@ class MiniAppStaffTest {
 
     @Test
     void anAdminBlocksAUserAndChangesARole() {
+        Browser browser = session.browser();
+        DeskUnderTest desk = session.desk();
         DeskUnderTest.Person admin = desk.person(82_001, "Alex", "ADMIN");
         DeskUnderTest.Person boris = desk.person(82_002, "Boris", "USER");
         DeskUnderTest.Person farid = desk.person(82_003, "Farid", "USER");
@@ -142,6 +129,7 @@ class MiniAppStaffTest {
 
     @Test
     void statisticsDrawTheirChartsFromAKnownDataSet() {
+        Browser browser = session.browser();
         try (DeskUnderTest fresh = DeskUnderTest.start()) {
             DeskUnderTest.Person customer = fresh.person(83_001, "Dana", "USER");
             DeskUnderTest.Person helper = fresh.person(83_002, "Ivan", "HELPER");
