@@ -2,6 +2,7 @@ package io.ticketdesk.bootstrap;
 
 import io.ticketdesk.adapters.http.limits.HttpLimits;
 import io.ticketdesk.adapters.persistence.PostgresUrl;
+import io.ticketdesk.adapters.telegram.dialogue.Language;
 import io.ticketdesk.application.port.in.limits.LimitedAction;
 import io.ticketdesk.application.port.in.limits.RateLimit;
 import io.ticketdesk.application.port.in.limits.RateLimitPolicy;
@@ -30,7 +31,7 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
                        Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins,
                        boolean metrics, Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat,
-                       HttpLimits httpLimits, Optional<String> botUsername) {
+                       HttpLimits httpLimits, Optional<String> botUsername, Language staffChatLanguage) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
 
@@ -126,7 +127,12 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                         throw new InvalidSettingException("BOT_USERNAME", "is not a bot username (5 to 32 of A-Z, a-z, 0-9 and _)");
                     }
                     return name;
-                }));
+                }),
+                read.optional("STAFF_CHAT_LANGUAGE").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                    case "ru" -> Language.RU;
+                    case "en" -> Language.EN;
+                    default -> throw new InvalidSettingException("STAFF_CHAT_LANGUAGE", "must be ru or en, got \"" + v + "\"");
+                }).orElse(Language.EN));
     }
 
     /** The variable of each limit; each one {@code COUNT/DURATION}, e.g. {@code 60/PT1M}. */

@@ -129,10 +129,10 @@ final class TelegramWiring implements AutoCloseable {
                 desk.uploadFile(), settings.metrics() ? counted(desk.rateLimits(), metrics) : desk.rateLimits());
         TelegramBot bot = TelegramBot.start(config, database, settings.staffChatId(),
                 (api, outbox) -> new TelegramDialogue(database, ports, outbox, api, settings.webAppUrl(),
-                        settings.staffChatId()), outgoingFiles(desk), metrics::telegramCall);
+                        settings.staffChatId(), settings.staffChatLanguage()), outgoingFiles(desk), metrics::telegramCall);
         TelegramNotifier notifier = new TelegramNotifier(new NotifierPorts(desk.drainDeskEvents(),
                 desk.identifyCaller(), desk.getTicket(), desk.listMessages()), bot.outbox(), database,
-                settings.staffChatId(), new BotUsername(settings.botUsername(), bot.api()));
+                settings.staffChatId(), new BotUsername(settings.botUsername(), bot.api()), settings.staffChatLanguage());
         notifier.start();
         OutboxReading outbox = new OutboxReading(bot);
         metrics.outbox(outbox::depth, outbox::oldestSeconds);

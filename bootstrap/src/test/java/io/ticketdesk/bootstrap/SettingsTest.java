@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ticketdesk.adapters.telegram.dialogue.Language;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ class SettingsTest {
         assertEquals(Duration.ofDays(7), settings.autoCloseAfter());
         assertEquals(Set.of(), settings.adminTelegramIds());
         assertEquals(List.of(), settings.corsOrigins());
+        assertEquals(Language.EN, settings.staffChatLanguage(), "existing staff groups keep their English texts");
     }
 
     @Test
@@ -45,6 +47,7 @@ class SettingsTest {
                 Map.entry("BOT_TOKEN", TOKEN),
                 Map.entry("ADMIN_TELEGRAM_IDS", " 1, 22 ,333 "),
                 Map.entry("STAFF_CHAT_ID", "-1001234567890"),
+                Map.entry("STAFF_CHAT_LANGUAGE", "RU"),
                 Map.entry("TELEGRAM_MODE", "webhook"),
                 Map.entry("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram"),
                 Map.entry("INIT_DATA_MAX_AGE", "PT1H"),
@@ -57,6 +60,7 @@ class SettingsTest {
         assertEquals("jdbc:postgresql://db:5432/desk", settings.databaseUrl().orElseThrow().jdbcUrl());
         assertEquals(Set.of(1L, 22L, 333L), settings.adminTelegramIds());
         assertEquals(Optional.of(-1001234567890L), settings.staffChatId());
+        assertEquals(Language.RU, settings.staffChatLanguage());
         assertEquals(Settings.TelegramMode.WEBHOOK, settings.telegramMode());
         assertEquals(Duration.ofHours(1), settings.initDataMaxAge());
         assertEquals(Duration.ofDays(3), settings.autoCloseAfter());
@@ -75,6 +79,7 @@ class SettingsTest {
             "JWT_SECRET|short|JWT_SECRET: must be at least 32 bytes long",
             "ADMIN_TELEGRAM_IDS|1,two|ADMIN_TELEGRAM_IDS: must be a whole number from 1 to 9223372036854775807, got \"two\"",
             "STAFF_CHAT_ID|staff|STAFF_CHAT_ID: must be a Telegram chat id (a whole number, negative for groups)",
+            "STAFF_CHAT_LANGUAGE|de|STAFF_CHAT_LANGUAGE: must be ru or en, got \"de\"",
             "TELEGRAM_MODE|carrier-pigeon|TELEGRAM_MODE: must be polling, webhook or off",
             "TELEGRAM_MODE|polling|TELEGRAM_MODE: is polling but BOT_TOKEN is unset",
             "WEBAPP_URL|ftp://files|WEBAPP_URL: must be an http:// or https:// URL",

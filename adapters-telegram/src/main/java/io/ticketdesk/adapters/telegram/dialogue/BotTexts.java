@@ -1,5 +1,6 @@
 package io.ticketdesk.adapters.telegram.dialogue;
 
+import io.ticketdesk.domain.tickets.TicketPriority;
 import java.util.Map;
 
 /** Every sentence the bot says, in Russian and English; {@code {0}}, {@code {1}} are filled in (already escaped). */
@@ -112,9 +113,47 @@ public final class BotTexts {
             Map.entry("status.IN_PROGRESS", new String[] {"в работе", "in progress"}),
             Map.entry("status.WAITING_RESPONSE", new String[] {"ждёт вашего ответа", "waiting for your answer"}),
             Map.entry("status.RESOLVED", new String[] {"решено", "resolved"}),
-            Map.entry("status.CLOSED", new String[] {"закрыто", "closed"}));
+            Map.entry("status.CLOSED", new String[] {"закрыто", "closed"}),
+            // the staff group, in STAFF_CHAT_LANGUAGE
+            Map.entry("staff_anonymous", new String[] {
+                    "Чтобы ответить на обращение, пишите от своего имени (отключите «Анонимность» в правах администратора).",
+                    "To answer a ticket, write under your own name (turn off \"Remain anonymous\" in the admin rights)."}),
+            Map.entry("staff_not_done", new String[] {"Не сделано: {0}", "Not done: {0}"}),
+            Map.entry("staff_refused_role", new String[] {"ваша роль этого не позволяет.", "your role does not allow it."}),
+            Map.entry("staff_refused_state", new String[] {"невозможно в текущем статусе обращения.",
+                    "not possible in the ticket's current state."}),
+            Map.entry("staff_refused_invalid", new String[] {"некорректный запрос.", "the request is not valid."}),
+            Map.entry("staff_priority_bad", new String[] {"Приоритет — один из: low, normal, high, critical.",
+                    "Priority is one of: low, normal, high, critical."}),
+            Map.entry("staff_help", new String[] {
+                    "В теме обращения или в ответе на сообщение о нём: /assign, /resolve, /close, /reopen, /priority low|normal|high|critical;"
+                            + " текст — ответ автору обращения, текст с ! в начале — внутренняя заметка.",
+                    "In a ticket's topic, or in a reply to a post about it: /assign, /resolve, /close, /reopen, /priority low|normal|high|critical;"
+                            + " text answers the customer, text starting with ! is an internal note."}),
+            Map.entry("staff_priority", new String[] {"приоритет {0}", "{0}"}),
+            Map.entry("staff_assignee", new String[] {", исполнитель: {0}", ", {0}"}),
+            Map.entry("staff_only", new String[] {"Только для сотрудников.", "Staff only."}),
+            Map.entry("staff_taken", new String[] {"Назначено на вас.", "Assigned to you."}),
+            Map.entry("staff_resolved", new String[] {"Решено.", "Resolved."}),
+            Map.entry("staff_take", new String[] {"🙋 Взять", "🙋 Take"}),
+            Map.entry("staff_resolve", new String[] {"✅ Решено", "✅ Resolve"}),
+            Map.entry("staff_open_app", new String[] {"📱 Открыть в приложении", "📱 Open in the app"}),
+            Map.entry("staff_status.OPEN", new String[] {"открыто", "open"}),
+            Map.entry("staff_status.IN_PROGRESS", new String[] {"в работе", "in progress"}),
+            Map.entry("staff_status.WAITING_RESPONSE", new String[] {"ждёт ответа автора", "waiting response"}),
+            Map.entry("staff_status.RESOLVED", new String[] {"решено", "resolved"}),
+            Map.entry("staff_status.CLOSED", new String[] {"закрыто", "closed"}),
+            Map.entry("priority.LOW", new String[] {"низкий", "low"}),
+            Map.entry("priority.NORMAL", new String[] {"обычный", "normal"}),
+            Map.entry("priority.HIGH", new String[] {"высокий", "high"}),
+            Map.entry("priority.CRITICAL", new String[] {"критический", "critical"}));
 
     private BotTexts() {
+    }
+
+    /** A priority as the staff group reads it ("high", "приоритет высокий"). */
+    public static String staffPriority(Language language, TicketPriority priority) {
+        return get(language, "staff_priority", get(language, "priority." + priority.name()));
     }
 
     public static String get(Language language, String key, Object... args) {

@@ -44,15 +44,18 @@ final class StaffGroupDialogue {
     private final TicketChats chats;
     private final long staffChat;
     private final ChatLimits limits;
+    /** The group's one language (STAFF_CHAT_LANGUAGE), whoever writes in it. */
+    private final Language language;
 
     StaffGroupDialogue(DeskPorts desk, TelegramOutbox outbox, Conversations conversations, TicketChats chats,
-                       long staffChat, ChatLimits limits) {
+                       long staffChat, ChatLimits limits, Language language) {
         this.desk = desk;
         this.outbox = outbox;
         this.conversations = conversations;
         this.chats = chats;
         this.staffChat = staffChat;
         this.limits = limits;
+        this.language = language;
     }
 
     long chatId() {
@@ -70,8 +73,7 @@ final class StaffGroupDialogue {
             Conversation state = conversations.get(staffChat);
             if (!state.anonymousHintSent()) {
                 conversations.put(staffChat, state.withAnonymousHint());
-                outbox.enqueue(OutgoingCall.text(staffChat, thread, "To answer a ticket, write under your own name"
-                        + " (turn off \"Remain anonymous\" in the admin rights).", "", null, null, false));
+                outbox.enqueue(OutgoingCall.text(staffChat, thread, text("staff_anonymous"), "", null, null, false));
             }
             return;
         }
@@ -89,7 +91,7 @@ final class StaffGroupDialogue {
         String text = message.text().strip();
         // answers and notes are messages: the writer's budget, shared with what they post through the API
         if (!text.startsWith("/") && !limits.allow(LimitedAction.POST_MESSAGE, member.get(), staffChat, thread,
-                Language.of(message.from().languageCode()))) {
+                language)) {
             return;
         }
         try {
@@ -105,12 +107,10 @@ final class StaffGroupDialogue {
                 chats.useCase(() -> desk.postMessage().post(new PostMessageCommand(member.get(), ticket.get(), text,
                         false, java.util.List.of())));
             }
-        } catch (AccessDeniedException | ConflictException refused) {
-            say(ticket.get(), "Not done: " + refusal(refused));
         } catch (NotFoundException gone) {
-            say(null, "That ticket is no longer there.");
-        } catch (DomainException invalid) {
-            say(ticket.get(), "Not done: " + refusal(invalid));
+            say(null, text("ticket_gone"));
+        } catch (DomainException refused) {
+            say(ticket.get(), refusal(refused));
         }
     }
 
@@ -140,21 +140,20 @@ final class StaffGroupDialogue {
                 try {
                     priority = TicketPriority.valueOf(argument);
                 } catch (IllegalArgumentException unknown) {
-                    say(ticket, "Priority is one of: low, normal, high, critical.");
+                    say(ticket, text("staff_priority_bad"));
                     return;
                 }
                 after = update(member, ticket, FieldUpdate.unchanged(), FieldUpdate.set(priority), FieldUpdate.unchanged());
             }
             default -> {
-                say(ticket, "In a ticket's topic, or in a reply to a post about it: /assign, /resolve, /close, /reopen, /priority low|normal|high|critical;"
-                        + " text answers the customer, text starting with ! is an internal note.");
+                say(ticket, text("staff_help"));
                 return;
             }
         }
         say(after.ticket().id(), "<b>#" + after.ticket().number() + "</b> " + TelegramText.escape(after.ticket().title())
-                + ": " + after.ticket().status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", "
-                + after.ticket().priority().name().toLowerCase(Locale.ROOT)
-                + (after.assignee() == null ? "" : ", " + TelegramText.escape(after.assignee().firstName())));
+                + ": " + text("staff_status." + after.ticket().status().name()) + ", "
+                + BotTexts.staffPriority(language, after.ticket().priority())
+                + (after.assignee() == null ? "" : text("staff_assignee", TelegramText.escape(after.assignee().firstName()))));
     }
 
     private TicketDetails update(User member, UUID ticket, FieldUpdate<TicketStatus> status,
@@ -167,34 +166,35 @@ final class StaffGroupDialogue {
         Matcher data = CALLBACK.matcher(query.data() == null ? "" : query.data());
         Optional<User> member = identify.apply(query.from()).filter(user -> user.active() && user.isStaff());
         if (!data.matches() || member.isEmpty()) {
-            answer(query, member.isEmpty() ? "Staff only." : "This button no longer works.");
+            answer(query, text(member.isEmpty() ? "staff_only" : "stale_button"));
             return;
         }
         UUID ticket = UUID.fromString(data.group(2));
         try {
             if (data.group(1).equals("take")) {
                 update(member.get(), ticket, FieldUpdate.unchanged(), FieldUpdate.unchanged(), FieldUpdate.set(member.get().id()));
-                answer(query, "Assigned to you.");
+                answer(query, text("staff_taken"));
             } else {
                 update(member.get(), ticket, FieldUpdate.set(TicketStatus.RESOLVED), FieldUpdate.unchanged(),
                         FieldUpdate.unchanged());
-                answer(query, "Resolved.");
+                answer(query, text("staff_resolved"));
             }
         } catch (NotFoundException gone) {
-            answer(query, "That ticket is no longer there.");
+            answer(query, text("ticket_gone"));
         } catch (DomainException refused) {
-            answer(query, "Not done: " + refusal(refused));
+            answer(query, refusal(refused));
         }
     }
 
-    private static String refusal(DomainException refused) {
-        if (refused instanceof AccessDeniedException) {
-            return "your role does not allow it.";
-        }
-        if (refused instanceof ConflictException) {
-            return "not possible in the ticket's current state.";
-        }
-        return "the request is not valid.";
+    /** "Not done: " and why, for a refusal by the desk's rules. */
+    private String refusal(DomainException refused) {
+        String why = refused instanceof AccessDeniedException ? "staff_refused_role"
+                : refused instanceof ConflictException ? "staff_refused_state" : "staff_refused_invalid";
+        return text("staff_not_done", text(why));
+    }
+
+    private String text(String key, Object... args) {
+        return BotTexts.get(language, key, args);
     }
 
     private void answer(CallbackQuery query, String text) {

@@ -26,16 +26,22 @@ public final class TelegramDialogue implements UpdateHandler {
     private final PrivateDialogue privateChats;
     private final Optional<StaffGroupDialogue> staffGroup;
 
-    /** {@code staffChatId}: the staff group; messages in any other group are ignored. */
+    /** {@code staffChatId}: the staff group (spoken to in English); messages in any other group are ignored. */
     public TelegramDialogue(BotDatabase database, DeskPorts desk, TelegramOutbox outbox, TelegramBotApi api,
                             Optional<URI> webAppUrl, Optional<Long> staffChatId) {
+        this(database, desk, outbox, api, webAppUrl, staffChatId, Language.EN);
+    }
+
+    /** {@code staffLanguage}: what the bot speaks in the staff group (one language for the whole team). */
+    public TelegramDialogue(BotDatabase database, DeskPorts desk, TelegramOutbox outbox, TelegramBotApi api,
+                            Optional<URI> webAppUrl, Optional<Long> staffChatId, Language staffLanguage) {
         this.desk = desk;
         this.outbox = outbox;
         this.conversations = new Conversations(database);
         ChatLimits limits = new ChatLimits(desk.rateLimits(), database, outbox);
         this.privateChats = new PrivateDialogue(database, desk, outbox, conversations, api, webAppUrl, limits);
         this.staffGroup = staffChatId.map(chat -> new StaffGroupDialogue(desk, outbox, conversations,
-                new TicketChats(database), chat, limits));
+                new TicketChats(database), chat, limits, staffLanguage));
     }
 
     @Override

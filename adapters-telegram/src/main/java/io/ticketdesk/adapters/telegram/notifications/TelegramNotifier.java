@@ -53,6 +53,8 @@ public final class TelegramNotifier implements AutoCloseable {
     private final Optional<Long> staffChatId;
     private final Supplier<Optional<String>> botUsername;
     private final StaffNotices staffNotices;
+    /** The staff group's one language (STAFF_CHAT_LANGUAGE): its posts, notes and buttons. */
+    private final Language staffLanguage;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private AutoCloseable subscription;
@@ -66,12 +68,19 @@ public final class TelegramNotifier implements AutoCloseable {
     /** {@code botUsername}: for the staff posts' link that opens the ticket in the Mini App (left out while unknown). */
     public TelegramNotifier(NotifierPorts desk, TelegramOutbox outbox, BotDatabase database, Optional<Long> staffChatId,
                             Supplier<Optional<String>> botUsername) {
+        this(desk, outbox, database, staffChatId, botUsername, Language.EN);
+    }
+
+    /** {@code staffLanguage}: what the staff group's posts are written in. */
+    public TelegramNotifier(NotifierPorts desk, TelegramOutbox outbox, BotDatabase database, Optional<Long> staffChatId,
+                            Supplier<Optional<String>> botUsername, Language staffLanguage) {
         this.desk = desk;
         this.outbox = outbox;
         this.database = database;
         this.staffChatId = staffChatId;
         this.botUsername = botUsername;
         this.staffNotices = new StaffNotices(database);
+        this.staffLanguage = staffLanguage;
     }
 
     public void start() {
@@ -156,7 +165,7 @@ public final class TelegramNotifier implements AutoCloseable {
             find(author, posted.ticketId(), posted.messageId()).ifPresent(message -> outbox.enqueue(OutgoingCall.text(
                     group, null, "💬 <b>#" + details.ticket().number() + "</b> " + TelegramText.escape(details.ticket().title())
                             + " — " + TelegramText.escape(author.firstName()) + ":\n",
-                    message.message().content() + attachmentNote(message, Language.EN), null, details.ticket().id(),
+                    message.message().content() + attachmentNote(message, staffLanguage), null, details.ticket().id(),
                     true)));
         });
         if (posted.assigneeId() != null && !posted.assigneeId().equals(posted.authorId())) {
@@ -180,7 +189,7 @@ public final class TelegramNotifier implements AutoCloseable {
         }
     }
 
-    /** A new ticket is posted to the staff group (in English: the group has no one language). */
+    /** A new ticket is posted to the staff group, in its language. */
     private void ticketCreated(DeskEvent.TicketCreated created) {
         if (staffChatId.isEmpty()) {
             return;
@@ -190,7 +199,7 @@ public final class TelegramNotifier implements AutoCloseable {
         Ticket ticket = details.ticket();
         String header = "🆕 <b>#" + ticket.number() + "</b> " + TelegramText.escape(ticket.title()) + "\n"
                 + TelegramText.escape(details.category() == null ? "" : details.category().name()) + " · "
-                + ticket.priority().name().toLowerCase(java.util.Locale.ROOT) + " · "
+                + BotTexts.staffPriority(staffLanguage, ticket.priority()) + " · "
                 + TelegramText.escape(author.firstName()) + "\n\n";
         ensureTopic(staffChatId.get(), ticket);
         outbox.enqueue(OutgoingCall.text(staffChatId.get(), null, header, ticket.description(), staffButtons(ticket),
@@ -203,9 +212,9 @@ public final class TelegramNotifier implements AutoCloseable {
      */
     private InlineKeyboardMarkup staffButtons(Ticket ticket) {
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
-        rows.add(List.of(InlineKeyboardButton.callback("🙋 Take", "take:" + ticket.id()),
-                InlineKeyboardButton.callback("✅ Resolve", "resolve:" + ticket.id())));
-        botUsername.get().ifPresent(bot -> rows.add(List.of(InlineKeyboardButton.link("📱 Open in the app",
+        rows.add(List.of(InlineKeyboardButton.callback(BotTexts.get(staffLanguage, "staff_take"), "take:" + ticket.id()),
+                InlineKeyboardButton.callback(BotTexts.get(staffLanguage, "staff_resolve"), "resolve:" + ticket.id())));
+        botUsername.get().ifPresent(bot -> rows.add(List.of(InlineKeyboardButton.link(BotTexts.get(staffLanguage, "staff_open_app"),
                 "https://t.me/" + bot + "?startapp=" + ticket.id()))));
         return InlineKeyboardMarkup.of(rows);
     }
