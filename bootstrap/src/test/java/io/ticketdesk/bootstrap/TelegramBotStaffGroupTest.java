@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The staff group end to end (the real service polling the fake Bot API): one forum topic per
- * ticket that follows the ticket, staff acting inside topics, Take/Resolve buttons, plain groups.
+ * ticket that follows the ticket, staff acting inside topics, Take/Resolve buttons, plain groups,
+ * and a group spoken to in Russian (STAFF_CHAT_LANGUAGE=ru).
  */
 class TelegramBotStaffGroupTest {
 
@@ -37,7 +38,13 @@ class TelegramBotStaffGroupTest {
 
     /** Started by each test itself, once it has shaped the staff group on the fake. */
     private void startDesk() {
+        startDesk(Map.of());
+    }
+
+    /** As above, with {@code more} settings (STAFF_CHAT_LANGUAGE). */
+    private void startDesk(Map<String, String> more) {
         Map<String, String> env = botDesk.environment("polling");
+        env.putAll(more);
         env.put("WEBAPP_URL", "https://desk.example/app");
         env.put("STAFF_CHAT_ID", Long.toString(STAFF_GROUP));
         desk = botDesk.start(env);
@@ -49,6 +56,11 @@ class TelegramBotStaffGroupTest {
 
     private void inTopic(long thread, long user, String name, String text) {
         telegram.pushUpdate(FakeTelegram.topicText(STAFF_GROUP, thread, user, name, 1_000 + botDesk.nextMessageId(), text));
+    }
+
+    /** A reply in the (plain) group to the bot's post {@code post}; the fake's group writers have English Telegram. */
+    private void replyTo(long post, long user, String name, String text) {
+        telegram.pushUpdate(FakeTelegram.groupReply(STAFF_GROUP, user, name, 2_000 + botDesk.nextMessageId(), post, text));
     }
 
     private void press(long user, String name, long messageId, String data) {
@@ -331,5 +343,51 @@ class TelegramBotStaffGroupTest {
         assertTrue(telegram.calls(call -> call.method().endsWith("ForumTopic")).isEmpty(),
                 "no topic calls for a plain group: " + telegram.calls(call -> call.method().endsWith("ForumTopic")));
         assertEquals(0, desk.count("SELECT count(*) FROM telegram_outbox WHERE state = 'FAILED'"));
+    }
+
+    @Test
+    void aRussianStaffGroupReadsPostsButtonsAndAnswersInRussianWhoeverWrites() throws Exception {
+        startDesk(Map.of("STAFF_CHAT_LANGUAGE", "ru"));
+        DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
+        DeskUnderTest.Person greg = desk.person(GREG, "Greg", "HELPER");
+        desk.person(HELEN, "Helen", "HELPER");
+        desk.person(NOSY, "Nosy", "USER");
+        String ticketId = ticketOf(anna, "Mail is slow");
+        long number = ticket(ticketId, anna).path("number").asLong();
+
+        // the new ticket's post: the priority in Russian, Russian buttons that act as before
+        Call post = awaitText(STAFF_GROUP, "since the morning");
+        assertTrue(post.text().startsWith("🆕 <b>#" + number + "</b> Mail is slow\n"), post.text());
+        assertTrue(post.text().contains(" · приоритет обычный · Anna"), post.text());
+        assertEquals("🙋 Взять", post.params().at("/reply_markup/inline_keyboard/0/0/text").asText());
+        assertEquals("take:" + ticketId, post.params().at("/reply_markup/inline_keyboard/0/0/callback_data").asText());
+        assertEquals("✅ Решено", post.params().at("/reply_markup/inline_keyboard/0/1/text").asText());
+        assertEquals("📱 Открыть в приложении", post.params().at("/reply_markup/inline_keyboard/1/0/text").asText());
+        long postId = messageId(post);
+
+        // presses are answered in Russian, refusals included, though the pressers' Telegram is English
+        press(NOSY, "Nosy", postId, "take:" + ticketId);
+        awaitAnswer("Только для сотрудников.");
+        press(GREG, "Greg", postId, "take:" + ticketId);
+        awaitAnswer("Назначено на вас.");
+        press(HELEN, "Helen", postId, "take:" + ticketId);
+        awaitAnswer("Не сделано: ваша роль этого не позволяет.");
+        assertEquals("Greg", ticket(ticketId, greg).path("assigned_to").path("first_name").asText(),
+                "the refused press changed nothing");
+
+        // commands in a reply to the post: the help, a bad priority and the ticket's new state in Russian
+        replyTo(postId, GREG, "Greg", "/what");
+        awaitText(STAFF_GROUP, "В теме обращения или в ответе на сообщение о нём: /assign");
+        replyTo(postId, GREG, "Greg", "/priority urgent");
+        awaitText(STAFF_GROUP, "Приоритет — один из: low, normal, high, critical.");
+        replyTo(postId, GREG, "Greg", "/priority high");
+        awaitText(STAFF_GROUP, "<b>#" + number + "</b> Mail is slow: открыто, приоритет высокий, исполнитель: Greg");
+        replyTo(postId, GREG, "Greg", "/resolve");
+        awaitText(STAFF_GROUP, "<b>#" + number + "</b> Mail is slow: решено, приоритет высокий, исполнитель: Greg");
+        assertEquals("RESOLVED", ticket(ticketId, greg).path("status").asText());
+
+        List<String> said = telegram.sentTo(STAFF_GROUP).stream().map(Call::text).toList();
+        assertTrue(said.stream().noneMatch(text -> text != null && text.matches("(?s).*(Take|Resolve|Not done|Staff only|Priority).*")),
+                "no English left in the group: " + said);
     }
 }
