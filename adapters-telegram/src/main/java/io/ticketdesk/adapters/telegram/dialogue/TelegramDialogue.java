@@ -26,13 +26,10 @@ public final class TelegramDialogue implements UpdateHandler {
     private final PrivateDialogue privateChats;
     private final Optional<StaffGroupDialogue> staffGroup;
 
-    /** {@code staffChatId}: the staff group (spoken to in English); messages in any other group are ignored. */
-    public TelegramDialogue(BotDatabase database, DeskPorts desk, TelegramOutbox outbox, TelegramBotApi api,
-                            Optional<URI> webAppUrl, Optional<Long> staffChatId) {
-        this(database, desk, outbox, api, webAppUrl, staffChatId, Language.EN);
-    }
-
-    /** {@code staffLanguage}: what the bot speaks in the staff group (one language for the whole team). */
+    /**
+     * {@code staffChatId}: the staff group, spoken to in {@code staffLanguage} (one language for the whole
+     * team); messages in any other group are ignored.
+     */
     public TelegramDialogue(BotDatabase database, DeskPorts desk, TelegramOutbox outbox, TelegramBotApi api,
                             Optional<URI> webAppUrl, Optional<Long> staffChatId, Language staffLanguage) {
         this.desk = desk;

@@ -62,16 +62,13 @@ public final class TelegramNotifier implements AutoCloseable {
 
     /** {@code staffChatId}: the staff group, where new tickets and the authors' messages are posted. */
     public TelegramNotifier(NotifierPorts desk, TelegramOutbox outbox, BotDatabase database, Optional<Long> staffChatId) {
-        this(desk, outbox, database, staffChatId, Optional::empty);
+        this(desk, outbox, database, staffChatId, Optional::empty, Language.EN);
     }
 
-    /** {@code botUsername}: for the staff posts' link that opens the ticket in the Mini App (left out while unknown). */
-    public TelegramNotifier(NotifierPorts desk, TelegramOutbox outbox, BotDatabase database, Optional<Long> staffChatId,
-                            Supplier<Optional<String>> botUsername) {
-        this(desk, outbox, database, staffChatId, botUsername, Language.EN);
-    }
-
-    /** {@code staffLanguage}: what the staff group's posts are written in. */
+    /**
+     * {@code botUsername}: for the staff posts' link that opens the ticket in the Mini App (left out while
+     * unknown); {@code staffLanguage}: what the staff group's posts are written in.
+     */
     public TelegramNotifier(NotifierPorts desk, TelegramOutbox outbox, BotDatabase database, Optional<Long> staffChatId,
                             Supplier<Optional<String>> botUsername, Language staffLanguage) {
         this.desk = desk;
