@@ -1,6 +1,7 @@
 package io.ticketdesk.adapters.telegram.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketdesk.adapters.telegram.api.InlineKeyboardButton;
@@ -12,11 +13,15 @@ import io.ticketdesk.adapters.telegram.bot.TestBotDatabase;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram.Call;
 import io.ticketdesk.adapters.telegram.fake.FakeTelegram.Failure;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -246,5 +251,43 @@ class OutboxSenderTest {
             long c = chat;
             assertEquals(expected.stream().filter(t -> t.startsWith(c + ":")).toList(), texts(telegram.sentTo(chat)));
         }
+    }
+
+    @Test
+    void aFileIdTelegramForgotIsUploadedAgainAndAGoneFileFailsWithoutHoldingUpTheChat() throws Exception {
+        UUID photo = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        UUID reader = UUID.randomUUID();
+        byte[] picture = "a picture's bytes".getBytes(StandardCharsets.UTF_8);
+        OutgoingFiles files = (fileId, readerId) -> fileId.equals(photo) && readerId.equals(reader)
+                ? Optional.of(new OutgoingFiles.OutgoingFile("shot.png", "image/png", picture.length,
+                        () -> new ByteArrayInputStream(picture)))
+                : Optional.empty();
+        // an id Telegram gave for this photo once, which it no longer knows
+        database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO telegram_file_ids (file_id, kind,"
+                + " telegram_file_id) VALUES (:file, 'photo', 'forgotten-id')").bind("file", photo).execute());
+        try (TelegramBot bot = TelegramBot.start(BotHarness.polling(telegram), database.bot(), Optional.empty(),
+                (api, outbox) -> update -> { }, files)) {
+            bot.outbox().enqueue(List.of(OutgoingCall.file(105, OutgoingCall.PHOTO, photo, reader, null, false)));
+            bot.outbox().enqueue(List.of(OutgoingCall.file(105, OutgoingCall.DOCUMENT, gone, reader, null, false)));
+            bot.outbox().enqueue(text(105, "after the files"));
+            assertTrue(delivered(105, 2), "the photo and the text arrive");
+        }
+        List<Call> photos = telegram.calls(call -> call.chatId() == 105 && call.method().equals("sendPhoto"));
+        assertEquals(2, photos.size(), "the forgotten id once, then an upload");
+        assertEquals("forgotten-id", photos.get(0).params().path("photo").asText());
+        assertEquals(400, photos.get(0).status());
+        assertEquals(200, photos.get(1).status());
+        assertTrue(photos.get(1).files().values().stream().anyMatch(bytes -> Arrays.equals(bytes, picture)),
+                "the file's bytes were uploaded");
+        String fresh = photos.get(1).answer().at("/result/photo/0/file_id").asText();
+        assertFalse(fresh.isEmpty(), photos.get(1).answer().toString());
+        assertEquals(1, database.count("SELECT count(*) FROM telegram_file_ids WHERE file_id = '" + photo
+                + "' AND telegram_file_id = '" + fresh + "'"), "Telegram's new id is kept for the next send");
+
+        assertEquals(0, telegram.calls(call -> call.method().equals("sendDocument")).size(), "nothing to send");
+        assertEquals(1, database.count("SELECT count(*) FROM telegram_outbox WHERE file_id = '" + gone
+                + "' AND state = 'FAILED' AND failure LIKE 'the file is gone%'"));
+        assertEquals(List.of("after the files"), texts(telegram.sentTo(105)).stream().filter(t -> t != null).toList());
     }
 }
