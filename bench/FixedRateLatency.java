@@ -89,11 +89,11 @@ public final class FixedRateLatency {
         AtomicLong answered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
-        List<long[][]> kepts = new ArrayList<>();
+        List<long[][]> latenciesByConnection = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < connections; k++) {
             long first = start + k * offset;
-            long[][] kept = new long[1][];
+            long[][] mine = new long[1][];  // filled by the thread when it ends
             Thread thread = new Thread(() -> {
                 long[] latencies = new long[1024];
                 int count = 0;
@@ -142,17 +142,17 @@ public final class FixedRateLatency {
                     }
                 }
                 Connection.closeQuietly(connection);
-                kept[0] = Arrays.copyOf(latencies, count);
+                mine[0] = Arrays.copyOf(latencies, count);
             }, "connection-" + k);
             threads.add(thread);
-            kepts.add(kept);
+            latenciesByConnection.add(mine);
             thread.start();
         }
         for (Thread thread : threads) {
             thread.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = kepts.stream().flatMapToLong(kept -> Arrays.stream(kept[0])).sorted().toArray();
+        long[] all = latenciesByConnection.stream().flatMapToLong(one -> Arrays.stream(one[0])).sorted().toArray();
         return new Result(due.get(), answered.get(), failed.get(), all, elapsed, firstFailure.get());
     }
 
