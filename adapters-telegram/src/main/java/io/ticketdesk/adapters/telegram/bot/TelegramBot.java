@@ -183,21 +183,27 @@ public final class TelegramBot implements AutoCloseable {
 
     /** The bot's state for /health; reads the database only, never Telegram. */
     public Status status() {
+        PendingCalls pending = pendingCalls();
+        return new Status(config.mode().name().toLowerCase(java.util.Locale.ROOT), leader != null && leader.leading(),
+                pending.depth(), pending.oldestSeconds(), leader == null ? null : leader.lastProblem());
+    }
+
+    /** The outbox backlog of the whole desk (every instance sends from it); an empty outbox's oldest age is 0. */
+    public Backlog outboxBacklog() {
+        PendingCalls pending = pendingCalls();
+        return new Backlog(pending.depth(), pending.oldestSeconds() == null ? 0 : Math.max(0, pending.oldestSeconds()));
+    }
+
+    /** {@code oldestSeconds} is null when nothing waits. */
+    private record PendingCalls(long depth, Long oldestSeconds) {
+    }
+
+    /** One query on the pending-calls index serves the health answer and the metrics. */
+    private PendingCalls pendingCalls() {
         return database.inTransaction(handle -> handle.createQuery("SELECT count(*) AS depth,"
                         + " floor(extract(epoch FROM clock_timestamp() - min(created_at)))::bigint AS oldest"
                         + " FROM telegram_outbox WHERE state = 'PENDING'")
-                .map((rows, ctx) -> new Status(config.mode().name().toLowerCase(java.util.Locale.ROOT),
-                        leader != null && leader.leading(), rows.getLong("depth"),
-                        (Long) rows.getObject("oldest", Long.class), leader == null ? null : leader.lastProblem()))
-                .one());
-    }
-
-    /** The outbox backlog of the whole desk (every instance sends from it) in one query on the pending-calls index. */
-    public Backlog outboxBacklog() {
-        return database.inTransaction(handle -> handle.createQuery("SELECT count(*) AS depth,"
-                        + " coalesce(floor(extract(epoch FROM clock_timestamp() - min(created_at))), 0)::bigint AS oldest"
-                        + " FROM telegram_outbox WHERE state = 'PENDING'")
-                .map((rows, ctx) -> new Backlog(rows.getLong("depth"), Math.max(0, rows.getLong("oldest"))))
+                .map((rows, ctx) -> new PendingCalls(rows.getLong("depth"), (Long) rows.getObject("oldest", Long.class)))
                 .one());
     }
 
