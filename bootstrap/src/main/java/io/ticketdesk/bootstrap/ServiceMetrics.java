@@ -15,7 +15,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ticketdesk.application.port.in.limits.ApplyRateLimitUseCase;
+import io.ticketdesk.application.port.in.limits.RateLimitDecision;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
@@ -71,13 +74,20 @@ final class ServiceMetrics implements AutoCloseable {
     }
 
     /**
-     * An action refused by a rate limit: {@code action} such as post_message, {@code channel} http
-     * (a 429, or a refused socket) or telegram (a chat message the bot did not store).
+     * {@code limits}, each refusal counted by action and {@code channel}: http (a 429, or a refused
+     * socket) or telegram (a chat message the bot did not store). One decorator serves both ways in.
      */
-    void rateLimited(String action, String channel) {
-        rateLimited.computeIfAbsent(action + ' ' + channel, key -> Counter.builder("desk.rate.limited")
-                .description("Actions refused by a rate limit, by action and channel")
-                .tags("action", action, "channel", channel).register(registry)).increment();
+    ApplyRateLimitUseCase countingRefusals(ApplyRateLimitUseCase limits, String channel) {
+        return (action, subject, staff) -> {
+            RateLimitDecision decision = limits.tryTake(action, subject, staff);
+            if (!decision.allowed()) {
+                String name = action.name().toLowerCase(Locale.ROOT);
+                rateLimited.computeIfAbsent(name + ' ' + channel, key -> Counter.builder("desk.rate.limited")
+                        .description("Actions refused by a rate limit, by action and channel")
+                        .tags("action", name, "channel", channel).register(registry)).increment();
+            }
+            return decision;
+        };
     }
 
     /** One Telegram Bot API call: {@code method} such as sendMessage, {@code outcome} such as ok, rate_limited, blocked. */

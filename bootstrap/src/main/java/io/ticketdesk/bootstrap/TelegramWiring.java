@@ -17,15 +17,12 @@ import io.ticketdesk.adapters.telegram.receiving.WebhookReceiver;
 import io.ticketdesk.application.port.in.auth.AuthenticationFailedException;
 import io.ticketdesk.application.port.in.files.FileDownload;
 import io.ticketdesk.application.port.in.health.BotHealth;
-import io.ticketdesk.application.port.in.limits.ApplyRateLimitUseCase;
-import io.ticketdesk.application.port.in.limits.RateLimitDecision;
 import io.ticketdesk.application.port.out.health.BotProbe;
 import io.ticketdesk.domain.DomainException;
 import io.ticketdesk.domain.files.StoredFile;
 import io.ticketdesk.domain.users.User;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -126,7 +123,7 @@ final class TelegramWiring implements AutoCloseable {
                 settings.botToken().get(), settings.telegramWebhookUrl(), secret, settings.webAppUrl());
         DeskPorts ports = new DeskPorts(desk.identifyTelegramUser()::identify, desk.listCategories(),
                 desk.createTicket(), desk.listTickets(), desk.getTicket(), desk.postMessage(), desk.updateTicket(),
-                desk.uploadFile(), settings.metrics() ? counted(desk.rateLimits(), metrics) : desk.rateLimits());
+                desk.uploadFile(), settings.metrics() ? metrics.countingRefusals(desk.rateLimits(), "telegram") : desk.rateLimits());
         TelegramBot bot = TelegramBot.start(config, database, settings.staffChatId(),
                 (api, outbox) -> new TelegramDialogue(database, ports, outbox, api, settings.webAppUrl(),
                         settings.staffChatId(), settings.staffChatLanguage()), outgoingFiles(desk), metrics::telegramCall);
@@ -145,17 +142,6 @@ final class TelegramWiring implements AutoCloseable {
         }
         probe.bot.set(bot);
         return Optional.of(new TelegramWiring(bot, notifier));
-    }
-
-    /** The bot's limits, each refusal counted like the API's 429s. */
-    private static ApplyRateLimitUseCase counted(ApplyRateLimitUseCase limits, ServiceMetrics metrics) {
-        return (action, subject, staff) -> {
-            RateLimitDecision decision = limits.tryTake(action, subject, staff);
-            if (!decision.allowed()) {
-                metrics.rateLimited(action.name().toLowerCase(Locale.ROOT), "telegram");
-            }
-            return decision;
-        };
     }
 
     /** Files the bot sends, read through the same download use case as the API, as their recipient. */

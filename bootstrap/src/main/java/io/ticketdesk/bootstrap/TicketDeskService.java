@@ -182,8 +182,8 @@ public final class TicketDeskService implements AutoCloseable {
         MiniAppPages pages = new MiniAppPages(new MiniAppPages.PageSettings(settings.demo(), settings.botUsername()));
         HttpMetrics httpMetrics = new HttpMetrics(metrics.registry(), metrics::scrape, settings.metricsToken());
         HttpApi api = new HttpApi(http(useCases), tokens, settings.corsOrigins())
-                .limitedBy(new RequestLimits(useCases.rateLimits(),
-                        settings.metrics() ? action -> metrics.rateLimited(action, "http") : action -> { }))
+                .limitedBy(new RequestLimits(settings.metrics()
+                        ? metrics.countingRefusals(useCases.rateLimits(), "http") : useCases.rateLimits()))
                 .timeouts(settings.httpLimits())
                 .withMiniApp(pages, new AuthController.OtherLogins(widgetLogin, demo));
         if (settings.metrics()) {

@@ -11,8 +11,6 @@ import io.ticketdesk.application.port.in.limits.LimitedAction;
 import io.ticketdesk.application.port.in.limits.RateLimitDecision;
 import io.ticketdesk.domain.users.User;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * Rate limits on the HTTP side: login per client address, ticket creation, messages, uploads and
@@ -28,12 +26,9 @@ public final class RequestLimits {
     public static final List<String> LOGIN_PATHS = List.of("/auth/telegram", "/auth/telegram-widget", "/auth/demo");
 
     private final ApplyRateLimitUseCase limiter;
-    private final Consumer<String> onRefused;
 
-    /** {@code onRefused} hears the action of every 429 (for metrics). */
-    public RequestLimits(ApplyRateLimitUseCase limiter, Consumer<String> onRefused) {
+    public RequestLimits(ApplyRateLimitUseCase limiter) {
         this.limiter = limiter;
-        this.onRefused = onRefused;
     }
 
     /** Register after authentication, so the caller is known. */
@@ -73,7 +68,6 @@ public final class RequestLimits {
         ctx.header("RateLimit-Policy", decision.limit().count() + ";w=" + decision.limit().window().toSeconds());
         if (!decision.allowed()) {
             ctx.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            onRefused.accept(action.name().toLowerCase(Locale.ROOT));
             throw new ApiException(ErrorCode.RATE_LIMITED, "error.RATE_LIMITED");
         }
     }
