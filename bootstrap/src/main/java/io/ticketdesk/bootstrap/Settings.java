@@ -31,7 +31,8 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                        Optional<URI> telegramWebhookUrl, Optional<String> telegramWebhookSecret, long filesMaxBytes,
                        Optional<Path> filesDir, Duration initDataMaxAge, Duration autoCloseAfter, List<String> corsOrigins,
                        boolean metrics, Optional<String> metricsToken, RateLimitPolicy rateLimits, LogFormat logFormat,
-                       HttpLimits httpLimits, Optional<String> botUsername, Language staffChatLanguage) {
+                       HttpLimits httpLimits, Optional<String> botUsername, Language staffChatLanguage,
+                       int databasePoolSize) {
 
     public enum TelegramMode { POLLING, WEBHOOK, OFF }
 
@@ -132,7 +133,17 @@ public record Settings(int port, Optional<PostgresUrl> databaseUrl, Path dataDir
                     case "ru" -> Language.RU;
                     case "en" -> Language.EN;
                     default -> throw new InvalidSettingException("STAFF_CHAT_LANGUAGE", "must be ru or en, got \"" + v + "\"");
-                }).orElse(Language.EN));
+                }).orElse(Language.EN),
+                read.optional("DATABASE_POOL_SIZE").map(v -> read.integer("DATABASE_POOL_SIZE", v, 1, 1000))
+                        .orElseGet(Settings::defaultPoolSize));
+    }
+
+    /**
+     * Connections for requests when DATABASE_POOL_SIZE is unset: enough to keep every core busy while
+     * others wait on I/O. More helped the JVM but cost PostgreSQL as much (bench/README.md, "Fifth pass").
+     */
+    static int defaultPoolSize() {
+        return Math.max(4, Runtime.getRuntime().availableProcessors() * 2 + 1);
     }
 
     /** The variable of each limit; each one {@code COUNT/DURATION}, e.g. {@code 60/PT1M}. */

@@ -122,7 +122,7 @@ public final class TicketDeskService implements AutoCloseable {
         LOG.info("using PostgreSQL at {}", url);
         boolean bot = settings.telegramMode() != Settings.TelegramMode.OFF;
         PostgresDatabase database = remember(PostgresDatabase.open(url,
-                poolSize() + (bot ? TelegramWiring.EXTRA_CONNECTIONS : 0)));
+                settings.databasePoolSize() + (bot ? TelegramWiring.EXTRA_CONNECTIONS : 0)));
         metrics = remember(new ServiceMetrics());
         if (settings.metrics()) {
             database.publishPoolMetrics(metrics.registry());
@@ -297,11 +297,6 @@ public final class TicketDeskService implements AutoCloseable {
     private <T extends AutoCloseable> T remember(T resource) {
         started.push(resource);
         return resource;
-    }
-
-    /** Connections for the machine: enough to keep every core busy while others wait on I/O. */
-    private static int poolSize() {
-        return Math.max(4, Runtime.getRuntime().availableProcessors() * 2 + 1);
     }
 
     private static String randomSecret() {

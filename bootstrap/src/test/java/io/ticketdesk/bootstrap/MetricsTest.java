@@ -19,7 +19,7 @@ class MetricsTest {
 
     @Test
     void aRequestJustMadeShowsUnderItsRouteTemplateBesideThePoolAndJvmGauges() {
-        try (DeskUnderTest desk = DeskUnderTest.start()) {
+        try (DeskUnderTest desk = DeskUnderTest.start(Map.of("DATABASE_POOL_SIZE", "7"))) {
             DeskUnderTest.Person ann = desk.person(2101, "Ann", "USER");
             String ticket = desk.post("/api/v1/tickets", ann.token(), Map.of("title", "Metrics", "description", "d",
                     "category_id", desk.categoryId())).json().get("id").asText();
@@ -33,7 +33,7 @@ class MetricsTest {
             assertEquals(1.0, value(metrics, "http_server_requests_seconds_bucket",
                     "method=\"GET\",route=\"/api/v1/tickets/{id}\",status=\"200\",le=\"+Inf\""));
             assertFalse(metrics.contains(ticket), "a raw id became a label");
-            assertTrue(value(metrics, "hikaricp_connections_max", "pool=\"ticketdesk\"") >= 4);
+            assertEquals(7.0, value(metrics, "hikaricp_connections_max", "pool=\"ticketdesk\""), "DATABASE_POOL_SIZE");
             assertTrue(metrics.contains("hikaricp_connections_active{pool=\"ticketdesk\"}"));
             assertTrue(metrics.contains("hikaricp_connections_pending{pool=\"ticketdesk\"}"));
             assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\""));

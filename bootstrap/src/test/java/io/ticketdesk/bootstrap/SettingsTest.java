@@ -37,6 +37,7 @@ class SettingsTest {
         assertEquals(Set.of(), settings.adminTelegramIds());
         assertEquals(List.of(), settings.corsOrigins());
         assertEquals(Language.EN, settings.staffChatLanguage(), "existing staff groups keep their English texts");
+        assertEquals(Math.max(4, Runtime.getRuntime().availableProcessors() * 2 + 1), settings.databasePoolSize());
     }
 
     @Test
@@ -48,6 +49,7 @@ class SettingsTest {
                 Map.entry("ADMIN_TELEGRAM_IDS", " 1, 22 ,333 "),
                 Map.entry("STAFF_CHAT_ID", "-1001234567890"),
                 Map.entry("STAFF_CHAT_LANGUAGE", "RU"),
+                Map.entry("DATABASE_POOL_SIZE", "40"),
                 Map.entry("TELEGRAM_MODE", "webhook"),
                 Map.entry("TELEGRAM_WEBHOOK_URL", "https://desk.example.org/telegram"),
                 Map.entry("INIT_DATA_MAX_AGE", "PT1H"),
@@ -61,6 +63,7 @@ class SettingsTest {
         assertEquals(Set.of(1L, 22L, 333L), settings.adminTelegramIds());
         assertEquals(Optional.of(-1001234567890L), settings.staffChatId());
         assertEquals(Language.RU, settings.staffChatLanguage());
+        assertEquals(40, settings.databasePoolSize());
         assertEquals(Settings.TelegramMode.WEBHOOK, settings.telegramMode());
         assertEquals(Duration.ofHours(1), settings.initDataMaxAge());
         assertEquals(Duration.ofDays(3), settings.autoCloseAfter());
@@ -79,6 +82,8 @@ class SettingsTest {
             "JWT_SECRET|short|JWT_SECRET: must be at least 32 bytes long",
             "ADMIN_TELEGRAM_IDS|1,two|ADMIN_TELEGRAM_IDS: must be a whole number from 1 to 9223372036854775807, got \"two\"",
             "STAFF_CHAT_ID|staff|STAFF_CHAT_ID: must be a Telegram chat id (a whole number, negative for groups)",
+            "DATABASE_POOL_SIZE|0|DATABASE_POOL_SIZE: must be a whole number from 1 to 1000, got \"0\"",
+            "DATABASE_POOL_SIZE|many|DATABASE_POOL_SIZE: must be a whole number from 1 to 1000, got \"many\"",
             "STAFF_CHAT_LANGUAGE|de|STAFF_CHAT_LANGUAGE: must be ru or en, got \"de\"",
             "TELEGRAM_MODE|carrier-pigeon|TELEGRAM_MODE: must be polling, webhook or off",
             "TELEGRAM_MODE|polling|TELEGRAM_MODE: is polling but BOT_TOKEN is unset",
