@@ -16,7 +16,10 @@
 #   4. the ratio service req/s ÷ pgbench tps, and the CPU time per request of the JVM and of
 #      PostgreSQL (from /proc);
 #   5. with JFR=1, a JFR recording of a further DURATION s run and where the JVM's CPU went
-#      (bench/JfrSummary.java).
+#      (bench/JfrSummary.java);
+#   6. the JVM's CPU per request by kind of thread, in user and kernel mode, and its context switches.
+# Then the floor under every endpoint: GET /tickets without a token (401 before any SQL), the JVM's
+# CPU per request for Jetty, Javalin and the filters alone.
 # Then the latency of GET /tickets/{id} at a fixed 80 % of its measured rate
 # (bench/FixedRateLatency.java). Results in bench/out/throughput.txt; needs java 17+, psql,
 # pgbench, wrk, curl. ONLY=get-ticket,post-message runs a subset.
@@ -215,6 +218,24 @@ cpu_ticks() {  # CPU ticks (1/100 s) of a process, or of the whole PostgreSQL se
 }
 ms_per() { echo "scale=3; $1 * 10 / $2" | bc -l; }
 
+kernel_view() {  # PID: "user-ticks system-ticks context-switches" of a process (switches summed over its live threads)
+    local f switches=0 task line
+    read -r -a f < "/proc/$1/stat"
+    for task in /proc/"$1"/task/*; do
+        while read -r line; do
+            [[ $line == *ctxt_switches:* ]] && switches=$((switches + ${line##*[[:space:]]}))
+        done 2>/dev/null < "$task/status" || true  # a thread may just have ended
+    done
+    echo "${f[13]} ${f[14]} $switches"
+}
+
+kernel_split() {  # BEFORE AFTER REQUESTS: the JVM's CPU per request in user and kernel mode, and its context switches
+    local u0 s0 c0 u1 s1 c1
+    read -r u0 s0 c0 <<<"$1"; read -r u1 s1 c1 <<<"$2"
+    printf 'user %s ms, kernel %s ms, %.1f context switches' "$(ms_per $((u1 - u0)) "$3")" "$(ms_per $((s1 - s0)) "$3")" \
+        "$(echo "($c1 - $c0) / $3" | bc -l)"
+}
+
 printf -v header '%-36s %9s %8s %8s %9s %6s %8s %8s %8s %6s' endpoint 'svc req/s' 'p50 ms' 'p99 ms' 'pgbench' ratio \
     'jvm ms' 'pg ms' 'pgb ms' 'stmts'
 {
@@ -247,9 +268,12 @@ bench_endpoint() {  # NAME SCRIPT_FUNCTION LUA_FILE QUERY_MODE ARG...: ARGs go o
     psql "$db_url" -X -q -c "SELECT pg_stat_statements_reset()" > /dev/null
     local jvm0 pg0 jvm1 pg1
     local threads0 threads1
+    local kernel0 kernel1
     jvm0=$(cpu_ticks "$service_pid"); pg0=$(cpu_ticks postgres); threads0=$(thread_ticks "$service_pid")
+    kernel0=$(kernel_view "$service_pid")
     wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$lua" "$base" > "$out/wrk/$slug.txt"
     jvm1=$(cpu_ticks "$service_pid"); pg1=$(cpu_ticks postgres); threads1=$(thread_ticks "$service_pid")
+    kernel1=$(kernel_view "$service_pid")
     local rps requests non2xx p50 p99
     rps=$(awk '/^Requests\/sec/ {print $2}' "$out/wrk/$slug.txt")
     requests=$(awk '/requests in/ {print $1}' "$out/wrk/$slug.txt")
@@ -284,6 +308,7 @@ bench_endpoint() {  # NAME SCRIPT_FUNCTION LUA_FILE QUERY_MODE ARG...: ARGs go o
     echo "$line" | tee -a "$result"
     summary_lines+=("$(printf '%-36s JVM ms per request by thread: %s' "$name" \
         "$(thread_split "$threads0" "$threads1" "$requests")")")
+    summary_lines+=("$(printf '%-36s JVM per request: %s' "$name" "$(kernel_split "$kernel0" "$kernel1" "$requests")")")
     if [[ $JFR == 1 ]]; then
         jcmd "$service_pid" JFR.start name="$slug" settings=profile filename="$out/jfr/$slug.jfr" > /dev/null
         wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$lua" "$base" > /dev/null
@@ -326,6 +351,19 @@ bench_endpoint "GET /tickets?size=20 staff"     script_list         "$out/wrk/li
 bench_endpoint "GET /tickets/{id}/messages"     script_messages     "$out/wrk/get-messages.lua"  prepared "${customer_ticket_ids[@]}"
 bench_endpoint "POST /tickets/{id}/messages"    script_post_message "$out/wrk/post-message.lua"  prepared "${in_progress_ids[@]}"
 bench_endpoint "POST /tickets"                  script_post_ticket  "$out/wrk/post-ticket.lua"   prepared "${category_ids[@]}"
+
+# --- the framework alone: GET /tickets without a token, 401 before any SQL -------------------
+# what the JVM spends on a request that never reaches the database (Jetty, Javalin, the filters,
+# the error body): the floor under every endpoint's "jvm ms" above
+if [[ -z $ONLY || ",$ONLY," == *",get-ticket,"* ]]; then
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$base/api/v1/tickets" > /dev/null
+    floor0=$(kernel_view "$service_pid")
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "$base/api/v1/tickets" > "$out/wrk/no-sql.txt"
+    floor1=$(kernel_view "$service_pid")
+    floor_requests=$(awk '/requests in/ {print $1}' "$out/wrk/no-sql.txt")
+    summary_lines+=("$(printf '%-36s %.0f req/s, JVM per request: %s' "GET /tickets, no token (401, no SQL)" \
+        "$(awk '/^Requests\/sec/ {print $2}' "$out/wrk/no-sql.txt")" "$(kernel_split "$floor0" "$floor1" "$floor_requests")")")
+fi
 
 # --- latency of GET /tickets/{id} at 80 % of the maximum -------------------------------------
 # The timing client costs more CPU per request than wrk and shares the 2 cores with the service:
