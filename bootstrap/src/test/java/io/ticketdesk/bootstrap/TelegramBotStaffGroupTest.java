@@ -386,8 +386,13 @@ class TelegramBotStaffGroupTest {
         awaitText(STAFF_GROUP, "<b>#" + number + "</b> Mail is slow: решено, приоритет высокий, исполнитель: Greg");
         assertEquals("RESOLVED", ticket(ticketId, greg).path("status").asText());
 
+        // an anonymous admin gets the hint in the group's language too
+        telegram.pushUpdate(anonymous(900, "кто возьмёт принтер?"));
+        awaitText(STAFF_GROUP, "пишите от своего имени (отключите «Анонимность» в правах администратора)");
+
         List<String> said = telegram.sentTo(STAFF_GROUP).stream().map(Call::text).toList();
-        assertTrue(said.stream().noneMatch(text -> text != null && text.matches("(?s).*(Take|Resolve|Not done|Staff only|Priority).*")),
+        assertTrue(said.stream().noneMatch(text -> text != null
+                        && text.matches("(?s).*(Take|Resolve|Not done|Staff only|Priority|own name).*")),
                 "no English left in the group: " + said);
     }
 }
