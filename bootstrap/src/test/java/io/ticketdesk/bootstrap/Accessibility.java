@@ -7,48 +7,36 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
- * axe-core (the WebJar on the test class path, injected through WebDriver: no network, and the page's CSP
- * does not apply to it) run on the page as it is, failing on any violation of a WCAG 2.0/2.1 A or AA rule,
- * colour contrast included.
+ * axe-core (the axe.min.js of Deque's Selenium binding on the test class path, injected through
+ * WebDriver: no network, and the page's CSP does not apply to it) run on the page as it is, failing on
+ * any violation of a WCAG 2.0, 2.1 or 2.2 A or AA rule, colour contrast and target size included.
  */
 final class Accessibility {
 
-    /** The WCAG success criteria axe checks automatically, levels A and AA. */
-    static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    /** The WCAG success criteria axe checks automatically, levels A and AA of 2.0, 2.1 and 2.2. */
+    static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
     private static final String AXE = axeSource();
 
     private Accessibility() {
     }
 
-    /** The axe version in use, read from the WebJar's own Maven metadata. */
-    static String axeVersion() {
-        Properties pom = new Properties();
-        try (InputStream in = resource("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-            pom.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return pom.getProperty("version");
-    }
-
     private static String axeSource() {
-        String path = "META-INF/resources/webjars/axe-core/" + axeVersion() + "/axe.min.js";
-        try (InputStream in = resource(path)) {
+        String path = "axe.min.js";
+        try (InputStream in = Accessibility.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is not on the test class path (com.deque.html.axe-core:selenium)");
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static InputStream resource(String path) {
-        InputStream in = Accessibility.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException(path + " is not on the test class path (org.webjars.npm:axe-core)");
-        }
-        return in;
+    /** The version of axe-core injected into the page, as axe itself reports it. */
+    static String axeVersion(Browser browser) {
+        return String.valueOf(browser.script("return window.axe ? axe.version : 'not injected'"));
     }
 
     /** The WCAG A/AA violations on the current page, one line per rule with the elements at fault. */
@@ -83,7 +71,7 @@ final class Accessibility {
         List<String> found = violations(browser);
         if (!found.isEmpty()) {
             browser.screenshot("a11y-" + screen);
-            throw new AssertionError("axe " + axeVersion() + " found WCAG A/AA violations on " + screen + " ("
+            throw new AssertionError("axe " + axeVersion(browser) + " found WCAG A/AA violations on " + screen + " ("
                     + browser.driver().getCurrentUrl() + "):\n  " + String.join("\n  ", found));
         }
     }

@@ -62,6 +62,26 @@ class MiniAppDemoTest {
         Screens.both(browser(), "demo-customer-ticket");
     }
 
+    @Test
+    void theAccessibilityCheckFailsOnTargetsTooSmallToTapAWcag22Rule() {
+        browser().plainBrowser();
+        browser().open(demo(), null);
+        browser().text(".demo h2", "Try the demo");
+        assertEquals(List.of(), Accessibility.violations(browser()), "the demo's first screen is clean");
+
+        // two 12 px buttons side by side: under WCAG 2.2's 24 px minimum, and too close to be spared by spacing
+        browser().script("""
+                document.body.insertAdjacentHTML('beforeend',
+                  '<div id="tiny"><button style="position:fixed;top:0;left:0;width:12px;height:12px;padding:0">a</button>'
+                  + '<button style="position:fixed;top:0;left:13px;width:12px;height:12px;padding:0">b</button></div>');
+                """);
+        List<String> found = Accessibility.violations(browser());
+        browser().script("document.getElementById('tiny').remove()");
+
+        assertTrue(found.stream().anyMatch(line -> line.startsWith("target-size ")), "axe " + Accessibility.axeVersion(browser())
+                + " checks WCAG 2.2's target size: " + found);
+    }
+
     /** An API token of the demo's person with this role (the same person the role button enters as). */
     private static String token(String role) {
         DeskUnderTest.Response login = demo().post("/api/v1/auth/demo", null, Map.of("role", role));
