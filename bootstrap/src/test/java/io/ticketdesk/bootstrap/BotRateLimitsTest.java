@@ -9,7 +9,6 @@ import io.ticketdesk.adapters.telegram.fake.FakeTelegram.Call;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,14 +27,14 @@ class BotRateLimitsTest {
     private final FakeTelegram telegram = botDesk.telegram();
     private DeskUnderTest desk;
 
-    @BeforeEach
-    void start() {
+    private void start(Map<String, String> more) {
         Map<String, String> env = botDesk.environment("polling");
         env.put("STAFF_CHAT_ID", Long.toString(STAFF_GROUP));
         // three messages an hour for customers, six for staff: no refill while the test runs
         env.put("RATE_LIMIT_MESSAGES", "3/PT1H");
         env.put("RATE_LIMIT_TICKETS", "1/PT1H");
         env.put("RATE_LIMIT_STAFF_FACTOR", "2");
+        env.putAll(more);
         desk = botDesk.start(env);
     }
 
@@ -54,6 +53,7 @@ class BotRateLimitsTest {
 
     @Test
     void aCustomerOverTheLimitInChatHearsOnceThatNothingWasSavedAndTheBudgetIsTheOneOfHerRestCalls() {
+        start(Map.of());
         DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
         String ticket = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Slow VPN", "description", "d",
                 "category_id", desk.categoryId())).json().path("id").asText();
@@ -103,6 +103,7 @@ class BotRateLimitsTest {
 
     @Test
     void staffAnsweringFromTheGroupHaveTheHigherStaffBudgetSharedWithTheirApiCalls() {
+        start(Map.of());
         DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
         DeskUnderTest.Person greg = desk.person(GREG, "Greg", "HELPER");
         String ticket = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Printer", "description", "d",
@@ -128,6 +129,28 @@ class BotRateLimitsTest {
                 contents(messages));
         assertEquals("HIGH", desk.get("/api/v1/tickets/" + ticket, greg.token()).json().path("priority").asText(),
                 "commands are no messages: not limited");
+    }
+
+    @Test
+    void aRussianStaffGroupHearsTheLimitInRussianThoughTheWritersTelegramIsEnglish() {
+        start(Map.of("STAFF_CHAT_LANGUAGE", "ru"));
+        DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
+        DeskUnderTest.Person greg = desk.person(GREG, "Greg", "HELPER");
+        String ticket = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Scanner", "description", "d",
+                "category_id", desk.categoryId())).json().path("id").asText();
+        Call post = awaitText(STAFF_GROUP, "Scanner");
+        // a helper's six messages spent through the API: the next one from the group is over the limit
+        for (int i = 1; i <= 6; i++) {
+            assertEquals(201, desk.post("/api/v1/tickets/" + ticket + "/messages", greg.token(),
+                    Map.of("content", "note " + i, "is_internal", true)).status());
+        }
+        telegram.pushUpdate(FakeTelegram.groupReply(STAFF_GROUP, GREG, "Greg", 300, messageId(post), "!seventh"));
+
+        Call notice = awaitText(STAFF_GROUP, "Слишком много сообщений подряд");
+        assertTrue(notice.text().contains("Отправьте его снова через 10 мин"), notice.text());
+        assertEquals(0, sentContaining(STAFF_GROUP, "Too many"), "no English notice in a Russian group");
+        assertEquals(6, desk.get("/api/v1/tickets/" + ticket + "/messages", greg.token()).json().path("items").size(),
+                "the message over the limit was not saved");
     }
 
     private DeskUnderTest.Response message(DeskUnderTest.Person person, String ticket, String content) {
