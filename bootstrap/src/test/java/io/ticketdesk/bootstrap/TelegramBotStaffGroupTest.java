@@ -365,6 +365,15 @@ class TelegramBotStaffGroupTest {
         assertEquals("📱 Открыть в приложении", post.params().at("/reply_markup/inline_keyboard/1/0/text").asText());
         long postId = messageId(post);
 
+        // the customer's message with a file: the group's note about it is Russian too
+        DeskUnderTest.Response file = desk.upload(anna.token(), "file", "error.txt", "text/plain",
+                "Error 500".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(201, file.status(), file.body());
+        assertEquals(201, desk.post("/api/v1/tickets/" + ticketId + "/messages", anna.token(), Map.of("content",
+                "Screenshot of the error", "attachments", List.of(file.json().path("id").asText()))).status());
+        Call withFile = awaitText(STAFF_GROUP, "Screenshot of the error");
+        assertTrue(withFile.text().endsWith("\n\n📎 Вложения: 1"), withFile.text());
+
         // presses are answered in Russian, refusals included, though the pressers' Telegram is English
         press(NOSY, "Nosy", postId, "take:" + ticketId);
         awaitAnswer("Только для сотрудников.");
@@ -392,7 +401,7 @@ class TelegramBotStaffGroupTest {
 
         List<String> said = telegram.sentTo(STAFF_GROUP).stream().map(Call::text).toList();
         assertTrue(said.stream().noneMatch(text -> text != null
-                        && text.matches("(?s).*(Take|Resolve|Not done|Staff only|Priority|own name).*")),
+                        && text.matches("(?s).*(Take|Resolve|Not done|Staff only|Priority|own name|Attachments).*")),
                 "no English left in the group: " + said);
     }
 }
