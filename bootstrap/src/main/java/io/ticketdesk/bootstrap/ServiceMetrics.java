@@ -35,8 +35,11 @@ final class ServiceMetrics implements AutoCloseable {
     private final List<AutoCloseable> binders;
     private final Map<String, Counter> telegramCalls = new ConcurrentHashMap<>();
     private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
+    /** METRICS=on: events counted as they happen (rate-limit refusals); off leaves the limits unwrapped. */
+    private final boolean counting;
 
-    ServiceMetrics() {
+    ServiceMetrics(boolean counting) {
+        this.counting = counting;
         JvmGcMetrics gc = new JvmGcMetrics();
         JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
         gc.bindTo(registry);
@@ -75,9 +78,13 @@ final class ServiceMetrics implements AutoCloseable {
 
     /**
      * {@code limits}, each refusal counted by action and {@code channel}: http (a 429, or a refused
-     * socket) or telegram (a chat message the bot did not store). One decorator serves both ways in.
+     * socket) or telegram (a chat message the bot did not store). One decorator serves both ways in;
+     * with METRICS=off, {@code limits} themselves.
      */
     ApplyRateLimitUseCase countingRefusals(ApplyRateLimitUseCase limits, String channel) {
+        if (!counting) {
+            return limits;
+        }
         return (action, subject, staff) -> {
             RateLimitDecision decision = limits.tryTake(action, subject, staff);
             if (!decision.allowed()) {

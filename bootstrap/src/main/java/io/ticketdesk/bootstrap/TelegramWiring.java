@@ -123,7 +123,7 @@ final class TelegramWiring implements AutoCloseable {
                 settings.botToken().get(), settings.telegramWebhookUrl(), secret, settings.webAppUrl());
         DeskPorts ports = new DeskPorts(desk.identifyTelegramUser()::identify, desk.listCategories(),
                 desk.createTicket(), desk.listTickets(), desk.getTicket(), desk.postMessage(), desk.updateTicket(),
-                desk.uploadFile(), settings.metrics() ? metrics.countingRefusals(desk.rateLimits(), "telegram") : desk.rateLimits());
+                desk.uploadFile(), metrics.countingRefusals(desk.rateLimits(), "telegram"));
         TelegramBot bot = TelegramBot.start(config, database, settings.staffChatId(),
                 (api, outbox) -> new TelegramDialogue(database, ports, outbox, api, settings.webAppUrl(),
                         settings.staffChatId(), settings.staffChatLanguage()), outgoingFiles(desk), metrics::telegramCall);

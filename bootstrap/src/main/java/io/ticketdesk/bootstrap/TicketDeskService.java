@@ -123,7 +123,7 @@ public final class TicketDeskService implements AutoCloseable {
         boolean bot = settings.telegramMode() != Settings.TelegramMode.OFF;
         PostgresDatabase database = remember(PostgresDatabase.open(url,
                 settings.databasePoolSize() + (bot ? TelegramWiring.EXTRA_CONNECTIONS : 0)));
-        metrics = remember(new ServiceMetrics());
+        metrics = remember(new ServiceMetrics(settings.metrics()));
         if (settings.metrics()) {
             database.publishPoolMetrics(metrics.registry());
         }
@@ -182,8 +182,7 @@ public final class TicketDeskService implements AutoCloseable {
         MiniAppPages pages = new MiniAppPages(new MiniAppPages.PageSettings(settings.demo(), settings.botUsername()));
         HttpMetrics httpMetrics = new HttpMetrics(metrics.registry(), metrics::scrape, settings.metricsToken());
         HttpApi api = new HttpApi(http(useCases), tokens, settings.corsOrigins())
-                .limitedBy(new RequestLimits(settings.metrics()
-                        ? metrics.countingRefusals(useCases.rateLimits(), "http") : useCases.rateLimits()))
+                .limitedBy(new RequestLimits(metrics.countingRefusals(useCases.rateLimits(), "http")))
                 .timeouts(settings.httpLimits())
                 .withMiniApp(pages, new AuthController.OtherLogins(widgetLogin, demo));
         if (settings.metrics()) {

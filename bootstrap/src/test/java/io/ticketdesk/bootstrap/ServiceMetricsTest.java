@@ -11,7 +11,7 @@ class ServiceMetricsTest {
 
     @Test
     void outboxGaugesKeepReadingAfterAGarbageCollection() {
-        try (ServiceMetrics metrics = new ServiceMetrics()) {
+        try (ServiceMetrics metrics = new ServiceMetrics(true)) {
             long depth = 7;
             metrics.outbox(() -> depth, () -> 90);
 
