@@ -55,8 +55,7 @@ class BotRateLimitsTest {
     void aCustomerOverTheLimitInChatHearsOnceThatNothingWasSavedAndTheBudgetIsTheOneOfHerRestCalls() {
         start(Map.of());
         DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
-        String ticket = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Slow VPN", "description", "d",
-                "category_id", desk.categoryId())).json().path("id").asText();
+        String ticket = desk.newTicket(anna, "Slow VPN", "d");
         assertEquals(201, message(anna, ticket, "one through the API").status());
         assertEquals(201, message(anna, ticket, "two through the API").status());
 
@@ -106,15 +105,10 @@ class BotRateLimitsTest {
         start(Map.of());
         DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
         DeskUnderTest.Person greg = desk.person(GREG, "Greg", "HELPER");
-        String ticket = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Printer", "description", "d",
-                "category_id", desk.categoryId())).json().path("id").asText();
+        String ticket = desk.newTicket(anna, "Printer", "d");
         Call post = awaitText(STAFF_GROUP, "Printer");
         // five internal notes through the API: past a customer's three, within a helper's six
-        for (int i = 1; i <= 5; i++) {
-            DeskUnderTest.Response note = desk.post("/api/v1/tickets/" + ticket + "/messages", greg.token(),
-                    Map.of("content", "note " + i, "is_internal", true));
-            assertEquals(201, note.status(), note.body());
-        }
+        notesThroughApi(greg, ticket, 5);
         telegram.pushUpdate(FakeTelegram.groupReply(STAFF_GROUP, GREG, "Greg", 200, messageId(post), "!sixth from the group"));
         telegram.pushUpdate(FakeTelegram.groupReply(STAFF_GROUP, GREG, "Greg", 201, messageId(post), "!seventh"));
         telegram.pushUpdate(FakeTelegram.groupReply(STAFF_GROUP, GREG, "Greg", 202, messageId(post), "!eighth"));
@@ -136,14 +130,10 @@ class BotRateLimitsTest {
         start(Map.of("STAFF_CHAT_LANGUAGE", "ru"));
         DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
         DeskUnderTest.Person greg = desk.person(GREG, "Greg", "HELPER");
-        String ticket = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Scanner", "description", "d",
-                "category_id", desk.categoryId())).json().path("id").asText();
+        String ticket = desk.newTicket(anna, "Scanner", "d");
         Call post = awaitText(STAFF_GROUP, "Scanner");
         // a helper's six messages spent through the API: the next one from the group is over the limit
-        for (int i = 1; i <= 6; i++) {
-            assertEquals(201, desk.post("/api/v1/tickets/" + ticket + "/messages", greg.token(),
-                    Map.of("content", "note " + i, "is_internal", true)).status());
-        }
+        notesThroughApi(greg, ticket, 6);
         telegram.pushUpdate(FakeTelegram.groupReply(STAFF_GROUP, GREG, "Greg", 300, messageId(post), "!seventh"));
 
         Call notice = awaitText(STAFF_GROUP, "Слишком много сообщений подряд");
@@ -151,6 +141,15 @@ class BotRateLimitsTest {
         assertEquals(0, sentContaining(STAFF_GROUP, "Too many"), "no English notice in a Russian group");
         assertEquals(6, desk.get("/api/v1/tickets/" + ticket + "/messages", greg.token()).json().path("items").size(),
                 "the message over the limit was not saved");
+    }
+
+    /** Internal notes "note 1" … "note {@code count}" by {@code staff}, each one stored. */
+    private void notesThroughApi(DeskUnderTest.Person staff, String ticket, int count) {
+        for (int i = 1; i <= count; i++) {
+            DeskUnderTest.Response note = desk.post("/api/v1/tickets/" + ticket + "/messages", staff.token(),
+                    Map.of("content", "note " + i, "is_internal", true));
+            assertEquals(201, note.status(), note.body());
+        }
     }
 
     private DeskUnderTest.Response message(DeskUnderTest.Person person, String ticket, String content) {

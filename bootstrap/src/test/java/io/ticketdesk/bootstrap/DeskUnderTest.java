@@ -258,6 +258,12 @@ final class DeskUnderTest implements AutoCloseable {
         return get("/api/v1/categories", logIn(999_999_999L, "Category reader")).json().get(0).get("id").asText();
     }
 
+    /** Opens a ticket as {@code author} in the first category, through the API; its id. */
+    String newTicket(Person author, String title, String description) {
+        return post("/api/v1/tickets", author.token(), Map.of("title", title, "description", description,
+                "category_id", categoryId())).json().get("id").asText();
+    }
+
     /** Changes stored state directly, for set-ups that later issues give an endpoint of their own. */
     void sql(String statement) {
         try (Connection connection = DriverManager.getConnection(database().jdbcUrl());

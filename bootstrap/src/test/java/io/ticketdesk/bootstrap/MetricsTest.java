@@ -21,8 +21,7 @@ class MetricsTest {
     void aRequestJustMadeShowsUnderItsRouteTemplateBesideThePoolAndJvmGauges() {
         try (DeskUnderTest desk = DeskUnderTest.start(Map.of("DATABASE_POOL_SIZE", "7"))) {
             DeskUnderTest.Person ann = desk.person(2101, "Ann", "USER");
-            String ticket = desk.post("/api/v1/tickets", ann.token(), Map.of("title", "Metrics", "description", "d",
-                    "category_id", desk.categoryId())).json().get("id").asText();
+            String ticket = desk.newTicket(ann, "Metrics", "d");
             assertEquals(200, desk.get("/api/v1/tickets/" + ticket, ann.token()).status());
             assertEquals(404, desk.get("/api/v1/tickets/" + java.util.UUID.randomUUID(), ann.token()).status());
 
@@ -47,8 +46,7 @@ class MetricsTest {
     void metricsOffLeavesNoMetricsRouteAndRequestsAnswerAsBefore() {
         try (DeskUnderTest desk = DeskUnderTest.start(Map.of("METRICS", "off"))) {
             DeskUnderTest.Person ann = desk.person(2151, "Ann", "USER");
-            String ticket = desk.post("/api/v1/tickets", ann.token(), Map.of("title", "Unmeasured", "description", "d",
-                    "category_id", desk.categoryId())).json().get("id").asText();
+            String ticket = desk.newTicket(ann, "Unmeasured", "d");
             assertEquals(200, desk.get("/api/v1/tickets/" + ticket, ann.token()).status());
             DeskUnderTest.Response metrics = desk.get("/metrics", null);
             assertEquals(404, metrics.status());
@@ -64,8 +62,7 @@ class MetricsTest {
             assertEquals(401, desk.post("/api/v1/auth/telegram", null, Map.of("initData", forged)).status());
 
             DeskUnderTest.Person ann = desk.person(2202, "Ann", "USER");
-            String ticket = desk.post("/api/v1/tickets", ann.token(), Map.of("title", "Live", "description", "d",
-                    "category_id", desk.categoryId())).json().get("id").asText();
+            String ticket = desk.newTicket(ann, "Live", "d");
             try (LiveClient socket = LiveClient.open(desk, ticket, ann.token())) {
                 socket.send("{\"type\":\"ping\"}");
                 socket.next();

@@ -101,8 +101,7 @@ class MiniAppCustomerTest {
         Browser browser = session.browser();
         DeskUnderTest desk = session.desk();
         DeskUnderTest.Person customer = desk.person(72_001, "Boris", "USER");
-        String ticketId = desk.post("/api/v1/tickets", customer.token(), Map.of("title", "Не приходит код",
-                "description", "SMS с кодом не приходит", "category_id", desk.categoryId())).json().path("id").asText();
+        String ticketId = desk.newTicket(customer, "Не приходит код", "SMS с кодом не приходит");
         browser.telegram(desk.initData(72_001, "Boris"), 72_001, "Boris", "ru", "dark", ticketId);
         browser.open(desk, null);
 
@@ -171,8 +170,7 @@ class MiniAppCustomerTest {
         Browser browser = session.browser();
         DeskUnderTest desk = session.desk();
         DeskUnderTest.Person customer = desk.person(74_001, "Dana", "USER");
-        desk.post("/api/v1/tickets", customer.token(), Map.of("title", "Printer offline",
-                "description", "The office printer shows offline", "category_id", desk.categoryId()));
+        desk.newTicket(customer, "Printer offline", "The office printer shows offline");
         JsonNode categories = desk.get("/api/v1/categories", customer.token()).json();
         String firstCategory = "radio:" + categories.at("/0/name").asText();
         String secondCategory = "radio:" + categories.at("/1/name").asText();

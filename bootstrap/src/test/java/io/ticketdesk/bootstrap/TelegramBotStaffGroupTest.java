@@ -99,8 +99,7 @@ class TelegramBotStaffGroupTest {
     }
 
     private String ticketOf(DeskUnderTest.Person author, String title) {
-        return desk.post("/api/v1/tickets", author.token(), Map.of("title", title, "description", "since the morning",
-                "category_id", desk.categoryId())).json().path("id").asText();
+        return desk.newTicket(author, title, "since the morning");
     }
 
     private JsonNode ticket(String id, DeskUnderTest.Person reader) {

@@ -205,8 +205,7 @@ class TelegramBotTest {
         say(ANNA, "Anna", "en", "/start");
         awaitText(ANNA, "Hello, Anna");
         DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
-        String ticketId = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "VPN is down",
-                "description", "since the morning", "category_id", desk.categoryId())).json().path("id").asText();
+        String ticketId = desk.newTicket(anna, "VPN is down", "since the morning");
         Call post = awaitText(STAFF_GROUP, "VPN is down");
 
         telegram.pushUpdate(FakeTelegram.groupReply(STAFF_GROUP, 9_003, "Nosy", 100, messageId(post), "I am not staff"));
@@ -242,8 +241,7 @@ class TelegramBotTest {
 
         say(9_011, "Helen", "en", "/notify off");
         awaitText(9_011, "Notices are off");
-        String first = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Quiet one", "description", "d",
-                "category_id", desk.categoryId())).json().path("id").asText();
+        String first = desk.newTicket(anna, "Quiet one", "d");
         long firstNumber = desk.get("/api/v1/tickets/" + first, anna.token()).json().path("number").asLong();
         assertEquals(200, desk.put("/api/v1/tickets/" + first, admin.token(), Map.of("assigned_to", helen.id())).status());
         desk.post("/api/v1/tickets/" + first + "/messages", anna.token(), Map.of("content", "said while she is away"));
@@ -258,8 +256,7 @@ class TelegramBotTest {
         awaitText(9_011, "Notices are on:");
         desk.post("/api/v1/tickets/" + first + "/messages", anna.token(), Map.of("content", "said when she is back"));
         awaitSent(9_011, call -> call.text().contains("said when she is back") && call.text().contains("#" + firstNumber));
-        String second = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Loud one", "description", "d",
-                "category_id", desk.categoryId())).json().path("id").asText();
+        String second = desk.newTicket(anna, "Loud one", "d");
         assertEquals(200, desk.put("/api/v1/tickets/" + second, admin.token(), Map.of("assigned_to", helen.id())).status());
         awaitText(9_011, "is assigned to you");
 
@@ -283,8 +280,7 @@ class TelegramBotTest {
         say(ANNA, "Anna", "en", "/start");
         awaitText(ANNA, "Hello, Anna");
         DeskUnderTest.Person anna = desk.person(ANNA, "Anna", "USER");
-        String ticket = desk.post("/api/v1/tickets", anna.token(), Map.of("title", "Scanner", "description", "broken",
-                "category_id", desk.categoryId())).json().path("id").asText();
+        String ticket = desk.newTicket(anna, "Scanner", "broken");
 
         byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3};
         byte[] pdf = "%PDF-1.4\nthe manual\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -337,8 +333,7 @@ class TelegramBotTest {
         DeskUnderTest.Person john = desk.person(JOHN, "Иван", "USER");
         say(JOHN, "Иван", "ru", "/start");
         awaitText(JOHN, "Здравствуйте");
-        String johns = desk.post("/api/v1/tickets", john.token(), Map.of("title", "Архив", "description", "нужен",
-                "category_id", desk.categoryId())).json().path("id").asText();
+        String johns = desk.newTicket(john, "Архив", "нужен");
         String huge = upload(helen, "archive.zip", "application/zip", new byte[50 * 1024 * 1024 + 1]);
         desk.post("/api/v1/tickets/" + johns + "/messages", helen.token(), Map.of("content", "Вот архив",
                 "is_internal", false, "attachments", java.util.List.of(huge)));
